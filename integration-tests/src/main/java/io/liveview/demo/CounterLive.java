@@ -1,0 +1,26 @@
+package io.liveview.demo;
+
+import io.liveview.core.LiveView;
+import io.liveview.core.Params;
+import io.liveview.core.Payload;
+import io.liveview.core.Session;
+import io.liveview.core.Socket;
+import io.liveview.core.UnknownEventException;
+
+/** The counter from the README. */
+public final class CounterLive implements LiveView {
+
+    @Override
+    public void mount(Params params, Session session, Socket socket) {
+        socket.assign("count", 0);
+    }
+
+    @Override
+    public void handleEvent(String event, Payload payload, Socket socket) {
+        switch (event) {
+            case "inc" -> socket.update("count", (Integer n) -> n + 1);
+            case "dec" -> socket.update("count", (Integer n) -> n - 1);
+            default -> throw new UnknownEventException(event);
+        }
+    }
+}

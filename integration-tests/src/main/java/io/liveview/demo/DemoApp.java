@@ -1,0 +1,47 @@
+package io.liveview.demo;
+
+import io.liveview.core.LiveViewServer;
+
+/** The demo: an index, a counter and a todo list. {@code PORT} overrides the port (default 8080). */
+public final class DemoApp {
+
+    private DemoApp() {
+    }
+
+    /**
+     * Starts the demo with the given port and the {@code LIVEVIEW_SECRET} key (or a random one).
+     *
+     * @param port the TCP port, 0 for any free one
+     * @return the running server
+     */
+    public static LiveViewServer start(int port) {
+        return configure(LiveViewServer.builder()).port(port).start();
+    }
+
+    /**
+     * Adds the demo's routes and layout to a builder, so tests can add settings of their own.
+     *
+     * @param builder a fresh builder
+     * @return the same builder
+     */
+    public static LiveViewServer.Builder configure(LiveViewServer.Builder builder) {
+        return builder
+                .live("/", IndexLive::new)
+                .live("/counter", CounterLive::new)
+                .live("/todo", TodoLive::new)
+                .layout("layout")
+                .title("LiveView demo");
+    }
+
+    /**
+     * Runs the demo until the process ends.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        String port = System.getenv("PORT");
+        LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter at /counter, todo at /todo)");
+    }
+}

@@ -1,0 +1,429 @@
+package io.liveview.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liveview.diff.Differ;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.CookieImpl;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP and WebSocket server: serves each live route's first render as a full page, the browser
+ * client, and the socket that keeps the views live.
+ *
+ * <pre>{@code
+ * LiveViewServer server = LiveViewServer.builder()
+ *     .live("/counter", CounterLive::new)
+ *     .port(8080)
+ *     .start();
+ * }</pre>
+ */
+public final class LiveViewServer implements AutoCloseable {
+
+    /** The path of the page's WebSocket. */
+    public static final String SOCKET_PATH = "/_lv/socket";
+    /** The path the browser client is served at. */
+    public static final String CLIENT_PATH = "/_lv/liveview.js";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
+    private static final String SESSION_COOKIE = "lv_session";
+    private static final String CLIENT_RESOURCE = "io/liveview/js/liveview.js";
+    private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofSeconds(75);
+
+    record Route(String path, Supplier<? extends LiveView> factory) {
+    }
+
+    /** Settings fixed at start. */
+    record Config(int maxFrameBytes, int mailboxCapacity, Set<String> allowedOrigins, String title, String layout) {
+    }
+
+    private final Config config;
+    private final Map<String, Route> routes;
+    private final Tokens tokens;
+    private final Renderer renderer;
+    private final Differ differ = new Differ();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
+    private final byte[] client;
+    private final Undertow undertow;
+    private final int port;
+
+    private final WebSocketProtocolHandshakeHandler socketHandshake = new WebSocketProtocolHandshakeHandler(this::onSocket);
+
+    private LiveViewServer(Builder builder) {
+        this.config = new Config(builder.maxFrameBytes, builder.mailboxCapacity,
+                Set.copyOf(builder.allowedOrigins), builder.title, builder.layout);
+        this.routes = Map.copyOf(builder.routes);
+        this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
+        this.renderer = new Renderer(builder.classLoader);
+        this.client = readClient();
+        this.undertow = Undertow.builder()
+                .addHttpListener(builder.port, builder.host)
+                .setHandler(this::handle)
+                .build();
+        undertow.start();
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        LOG.info("LiveView listening on http://{}:{} with routes {}", builder.host, port, routes.keySet());
+    }
+
+    /**
+     * @return a builder for a server
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return the port the server listens on (the chosen one when built with port 0)
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Closes every page's socket with code 1001 (going away). Pages reconnect by themselves and
+     * mount their views afresh; useful before a deploy and in tests.
+     */
+    public void closeConnections() {
+        new ArrayList<>(connections).forEach(c -> c.close(CloseMessage.GOING_AWAY, "server closed the connection"));
+    }
+
+    /** Closes all sockets and stops listening. */
+    public void stop() {
+        closeConnections();
+        undertow.stop();
+        pageRenders.shutdown();
+        LOG.info("LiveView on port {} stopped", port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    Config config() {
+        return config;
+    }
+
+    Tokens tokens() {
+        return tokens;
+    }
+
+    Renderer renderer() {
+        return renderer;
+    }
+
+    Differ differ() {
+        return differ;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    Route route(String path) {
+        return routes.get(path);
+    }
+
+    void forget(Connection connection) {
+        connections.remove(connection);
+    }
+
+    private void handle(HttpServerExchange exchange) throws Exception {
+        String path = exchange.getRequestPath();
+        if (path.equals(SOCKET_PATH)) {
+            upgrade(exchange);
+        } else if (path.equals(CLIENT_PATH)) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/javascript; charset=utf-8");
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(client));
+        } else if (routes.containsKey(path)) {
+            exchange.dispatch(pageRenders, () -> deadRender(exchange, routes.get(path)));
+        } else {
+            plain(exchange, StatusCodes.NOT_FOUND, "No live route at " + path);
+        }
+    }
+
+    private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        String sessionId = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
+        // Clients heartbeat every 30 s; a socket silent for longer is dead or abandoned.
+        channel.setIdleTimeout(SOCKET_IDLE_TIMEOUT.toMillis());
+        Connection connection = new Connection(this, channel, sessionId);
+        connections.add(connection);
+        channel.getReceiveSetter().set(connection);
+        channel.resumeReceives();
+    }
+
+    private void upgrade(HttpServerExchange exchange) throws Exception {
+        String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (!originAllowed(origin, host)) {
+            LOG.warn("refused a socket from origin {} (host {})", origin, host);
+            plain(exchange, StatusCodes.FORBIDDEN, "Origin " + origin + " may not open a LiveView socket on " + host);
+            return;
+        }
+        socketHandshake.handleRequest(exchange);
+    }
+
+    private boolean originAllowed(String origin, String host) {
+        if (origin == null) {
+            return false;
+        }
+        if (config.allowedOrigins().contains(origin)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void deadRender(HttpServerExchange exchange, Route route) {
+        String sessionId = tokens.verifySession(exchange.getRequestCookie(SESSION_COOKIE) == null
+                ? null : exchange.getRequestCookie(SESSION_COOKIE).getValue());
+        if (sessionId == null) {
+            sessionId = Tokens.randomId();
+            exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, tokens.signSession(sessionId))
+                    .setPath("/").setHttpOnly(true).setSameSiteMode("Lax"));
+        }
+        Session session = new Session(sessionId, Map.of());
+        String viewId = "lv-" + Tokens.randomId();
+        try {
+            LiveView view = route.factory().get();
+            Socket socket = new Socket(viewId, false, message -> { });
+            view.mount(Params.parse(route.path(), exchange.getQueryString().isEmpty() ? null : exchange.getQueryString()), session, socket);
+            String inner = renderer.render(view.template(), socket.assigns());
+            String token = tokens.signView(viewId, route.path(), session, Tokens.hash(inner));
+            String page = Page.render(renderer, config, socket.assigns(), viewId, token, tokens.csrf(sessionId), inner);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+            exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
+        } catch (Exception | LinkageError e) {
+            LOG.error("view {} ({}): first render failed", viewId, route.path(), e);
+            plain(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "The page " + route.path() + " failed to render; the server log has the cause under view " + viewId);
+        }
+    }
+
+    private static void plain(HttpServerExchange exchange, int status, String message) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send(message + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String cookie(String header, String name) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                return part.substring(eq + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static byte[] secret(String configured) {
+        String secret = configured != null ? configured : System.getenv("LIVEVIEW_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+        LOG.warn("No LiveView secret configured (builder.secret or LIVEVIEW_SECRET): using a random key,"
+                + " so pages rendered before a restart will reload when they reconnect");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
+    private static byte[] readClient() {
+        try (InputStream in = LiveViewServer.class.getClassLoader().getResourceAsStream(CLIENT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the browser client " + CLIENT_RESOURCE + " is not on the classpath: add io.liveview:liveview-js");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Configures and starts a {@link LiveViewServer}. Every setting has a safe default. */
+    public static final class Builder {
+        private final Map<String, Route> routes = new LinkedHashMap<>();
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private int port = 8080;
+        private String host = "0.0.0.0";
+        private String secret;
+        private Duration tokenMaxAge = Duration.ofDays(14);
+        private int maxFrameBytes = 64 * 1024;
+        private int mailboxCapacity = 1_000;
+        private String title = "LiveView";
+        private String layout;
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+
+        private Builder() {
+        }
+
+        /**
+         * Serves a live view at a path.
+         *
+         * @param path    the exact request path, e.g. {@code /counter}
+         * @param factory makes a fresh view for each mount
+         * @return this builder
+         */
+        public Builder live(String path, Supplier<? extends LiveView> factory) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("a route path starts with '/': " + path);
+            }
+            if (routes.putIfAbsent(path, new Route(path, Objects.requireNonNull(factory, "factory"))) != null) {
+                throw new IllegalArgumentException("two live views for path " + path);
+            }
+            return this;
+        }
+
+        /**
+         * @param port the TCP port; 0 picks a free one (see {@link LiveViewServer#port()}). Default 8080.
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param host the address to listen on. Default {@code 0.0.0.0}.
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * @param secret the key that signs tokens and cookies; keep it stable across restarts and
+         *               equal across nodes. Default: the {@code LIVEVIEW_SECRET} environment
+         *               variable, else a random key per start.
+         * @return this builder
+         */
+        public Builder secret(String secret) {
+            this.secret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * @param maxAge how long a rendered page may wait before its views join. Default 14 days.
+         * @return this builder
+         */
+        public Builder tokenMaxAge(Duration maxAge) {
+            this.tokenMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest frame a client may send; larger ones close the socket with 1009.
+         *              Default 64 KB.
+         * @return this builder
+         */
+        public Builder maxFrameBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxFrameBytes below 1024 would refuse ordinary joins: " + bytes);
+            }
+            this.maxFrameBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param capacity how many messages a view may have queued before new events are refused
+         *                 with {@code overloaded}. Default 1,000.
+         * @return this builder
+         */
+        public Builder mailboxCapacity(int capacity) {
+            this.mailboxCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param origin an extra origin (e.g. {@code https://app.example.com}) allowed to open
+         *               sockets; by default only the origin matching the request's host is.
+         * @return this builder
+         */
+        public Builder allowOrigin(String origin) {
+            allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
+            return this;
+        }
+
+        /**
+         * @param title the page title of the default layout, unless a view assigns {@code pageTitle}.
+         * @return this builder
+         */
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /**
+         * Wraps every page in a template of your own instead of the default layout. The template
+         * gets the view's assigns plus {@code lvHead} (put it in the head with
+         * {@code th:utext="${lvHead}"}) and {@code lvRoot} (the live view, {@code th:utext} too).
+         *
+         * @param template a template name under {@code templates/}
+         * @return this builder
+         */
+        public Builder layout(String template) {
+            this.layout = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * @param classLoader where templates are found. Default: the thread's context class loader.
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Starts the server.
+         *
+         * @return the running server
+         */
+        public LiveViewServer start() {
+            if (routes.isEmpty()) {
+                throw new IllegalStateException("no live routes: add one with live(path, View::new)");
+            }
+            return new LiveViewServer(this);
+        }
+    }
+}

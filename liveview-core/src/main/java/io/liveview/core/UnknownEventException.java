@@ -1,0 +1,15 @@
+package io.liveview.core;
+
+/**
+ * Thrown by {@link LiveView#handleEvent} for an event the view does not handle. The page gets an
+ * {@code unknown_event} error reply and the view keeps running.
+ */
+public final class UnknownEventException extends RuntimeException {
+
+    /**
+     * @param event the name of the event nobody handles
+     */
+    public UnknownEventException(String event) {
+        super("no handler for event '" + event + "'");
+    }
+}

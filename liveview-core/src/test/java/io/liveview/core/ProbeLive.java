@@ -1,0 +1,53 @@
+package io.liveview.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A view for protocol tests: counts, crashes on demand, messages itself, detects overlap. */
+public final class ProbeLive implements LiveView {
+
+    static final AtomicInteger OVERLAPS = new AtomicInteger();
+    private final AtomicBoolean inside = new AtomicBoolean();
+    private final List<String> items = new ArrayList<>();
+
+    @Override
+    public void mount(Params params, Session session, Socket socket) {
+        socket.assign("count", params.get("start").map(Integer::parseInt).orElse(0));
+        socket.assign("items", items);
+    }
+
+    @Override
+    public void handleEvent(String event, Payload payload, Socket socket) throws Exception {
+        if (!inside.compareAndSet(false, true)) {
+            OVERLAPS.incrementAndGet();
+        }
+        try {
+            switch (event) {
+                case "inc" -> socket.update("count", (Integer n) -> n + payload.get("by").map(Integer::parseInt).orElse(1));
+                case "add" -> {
+                    items.add(payload.get("item").orElse("?"));
+                    socket.assign("items", items);
+                }
+                case "noop" -> { }
+                case "slow" -> {
+                    Thread.sleep(1);
+                    socket.update("count", (Integer n) -> n + 1);
+                }
+                case "tick-later" -> socket.send("tick");
+                case "boom" -> throw new IllegalStateException("boom on purpose");
+                default -> throw new UnknownEventException(event);
+            }
+        } finally {
+            inside.set(false);
+        }
+    }
+
+    @Override
+    public void handleInfo(Object message, Socket socket) {
+        if ("tick".equals(message)) {
+            socket.update("count", (Integer n) -> n + 100);
+        }
+    }
+}

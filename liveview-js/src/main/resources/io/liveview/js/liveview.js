@@ -1,0 +1,272 @@
+/*
+ * LiveView for Java: the browser client. One ES module, no dependencies, served at /_lv/liveview.js:
+ *   <script type="module" src="/_lv/liveview.js"></script>
+ * The wire contract is docs/protocol.md.
+ *
+ * On load it finds every live root, <div data-lv-root id="..." data-lv-token="...">, reads the CSRF token
+ * from <meta name="lv-csrf" content="...">, opens one WebSocket to /_lv/socket and joins every root.
+ * Then it sends the user's events and applies the server's patches to the roots.
+ *
+ * Attributes it understands:
+ *   lv-click="name"            click on the element (or inside it): event {type:"click", value: lv-value-*};
+ *                              on an <a>, the navigation is prevented
+ *   lv-value-NAME="v"          sent as value.NAME with lv-click
+ *   <form lv-submit="name">    submit (default prevented): event {type:"submit", value: the form's fields}
+ *   <form lv-change="name">    every input event in the form: {type:"change", value: fields, target: field name}
+ *   (lv-key and lv-update are read by the server's differ; the client needs nothing for them)
+ *
+ * Classes it sets:
+ *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status)
+ *   lv-loading                                   on the lv-click element or form whose event awaits its reply
+ *
+ * Behaviour: one reply per ref; patches apply in order with paths evaluated after the previous op; a form
+ * field the user edited after an event was sent keeps its value when that event's reply arrives; after a
+ * submit's reply, unedited fields of the form go back to their rendered defaults; heartbeat every 30 s
+ * (closed and reconnected when unanswered within 10 s); reconnect with backoff 200 ms .. 10 s (+-50%);
+ * a join refused for a bad token or CSRF reloads the page once (never in a loop). Events done while the
+ * view is not joined are dropped, not queued.
+ *
+ * Debug and test hook: window.liveView = {socket, isConnected()}; isConnected() is true when the socket
+ * is open and every root is joined.
+ */
+
+const STATES = ['lv-connected', 'lv-disconnected', 'lv-error'];
+const RELOAD_KEY = 'lv-reload:' + location.pathname;
+const csrf = document.querySelector('meta[name="lv-csrf"]')?.content;
+const inert = document.implementation.createHTMLDocument(''); // parses without running or loading anything
+
+const views = new Map(); // root id -> {id, el, pristine, joined, dead, tries, timer}
+const pending = new Map(); // ref -> {cb, el}
+const edits = new WeakMap(); // form field -> last ref sent before the user's latest edit of it
+let socket = null;
+let ref = 0; // last ref sent; never reset, so it increases on every socket and across sockets
+let acked = 0; // highest ref answered
+let tries = 0; // reconnect attempts since the last successful join
+
+const backoff = n => Math.min(1e4, 200 * 2 ** n) * (0.5 + Math.random());
+const isOpen = () => socket?.readyState === 1;
+
+function status(v, cls) {
+  v.el.classList.remove(...STATES);
+  v.el.classList.add(cls);
+  v.dead = cls === 'lv-error';
+}
+
+function send(view, kind, payload, p = {}) {
+  if (!isOpen()) return;
+  const r = String(++ref);
+  pending.set(r, p);
+  p.el?.classList.add('lv-loading');
+  socket.send(JSON.stringify([r, view, kind, payload]));
+}
+
+// ---- connection ----
+
+function connect() {
+  const ws = (socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_lv/socket`));
+  ws.onopen = () => views.forEach(v => v.dead || join(v));
+  ws.onmessage = e => ws === socket && receive(JSON.parse(e.data));
+  ws.onclose = ws.onerror = () => down(ws);
+}
+
+function down(ws) {
+  if (ws !== socket) return;
+  socket = null;
+  ws.close();
+  pending.forEach(p => p.el?.classList.remove('lv-loading'));
+  pending.clear();
+  views.forEach(v => {
+    v.joined = false;
+    v.dead || status(v, 'lv-disconnected');
+  });
+  setTimeout(connect, backoff(tries++));
+}
+
+function join(v) {
+  clearTimeout(v.timer);
+  v.joined = false;
+  const payload = { token: v.el.dataset.lvToken, csrf, url: location.href, pristine: v.pristine };
+  send(v.id, 'join', payload, {
+    cb(pl) {
+      if (pl.status === 'ok') {
+        v.joined = true;
+        v.pristine = false;
+        v.tries = tries = 0;
+        if (pl.html != null) v.el.innerHTML = pl.html;
+        status(v, 'lv-connected');
+        try { sessionStorage.removeItem(RELOAD_KEY); } catch {}
+      } else if (/^(invalid|expired)_/.test(pl.reason)) {
+        // invalid_token, expired_token, invalid_csrf: a fresh page has fresh tokens. Once.
+        try {
+          if (!sessionStorage.getItem(RELOAD_KEY)) {
+            sessionStorage.setItem(RELOAD_KEY, '1');
+            return location.reload();
+          }
+        } catch {}
+        status(v, 'lv-error');
+      } else if (pl.reason === 'mount_failed') {
+        status(v, 'lv-disconnected');
+        v.timer = setTimeout(() => join(v), backoff(v.tries++));
+      } else status(v, 'lv-error');
+    }
+  });
+}
+
+// The DOM and the server disagree (a patch did not fit): start the view over.
+function resync(v) {
+  send(v.id, 'leave', {});
+  join(v);
+}
+
+function receive([r, id, kind, pl]) {
+  const v = views.get(id);
+  if (kind === 'reply') {
+    const p = pending.get(r);
+    if (!p) return;
+    pending.delete(r);
+    acked = Math.max(acked, +r);
+    if (p.el && ![...pending.values()].some(q => q.el === p.el)) p.el.classList.remove('lv-loading');
+    if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
+    p.cb?.(pl, +r);
+  } else if (kind === 'diff') {
+    if (v?.joined) patch(v, pl.patch, acked);
+  } else if (kind === 'error') {
+    console.warn('liveview:', id, pl.reason, pl.message);
+    if (v && !v.dead) join(v);
+  }
+}
+
+// ---- events ----
+
+function event(el, type, name, value, extra) {
+  const root = el.closest('[data-lv-root]');
+  const v = root && views.get(root.id);
+  if (!v || v.el !== root || !v.joined) return; // not ours, or not joined: dropped
+  send(v.id, 'event', { type, event: name, value, ...extra }, {
+    el,
+    cb(pl, r) {
+      if (pl.status === 'ok' && v.joined) {
+        if (type === 'submit') reset(el, r);
+        patch(v, pl.patch, r);
+      } else if (pl.reason === 'unknown_view' && v.joined) join(v);
+    }
+  });
+}
+
+function fields(form, submitter) {
+  const value = Object.create(null);
+  for (const [k, x] of new FormData(form, submitter)) {
+    const s = typeof x === 'string' ? x : x.name; // a File goes as its name
+    value[k] = k in value ? [].concat(value[k], s) : s;
+  }
+  return value;
+}
+
+// A click that toggles a checkbox or radio fires its input event after the click's own frame went out;
+// that edit belongs before the frame, so the click's reply may set the field.
+let clicked = null;
+
+document.addEventListener('click', e => {
+  clicked = [e.target, ref];
+  setTimeout(() => (clicked = null));
+  const el = e.target.closest?.('[lv-click]');
+  if (!el) return;
+  if (el.localName === 'a') e.preventDefault();
+  const value = {};
+  for (const a of el.attributes) if (a.name.startsWith('lv-value-')) value[a.name.slice(9)] = a.value;
+  event(el, 'click', el.getAttribute('lv-click'), value);
+});
+
+document.addEventListener('submit', e => {
+  const form = e.target;
+  if (!form.hasAttribute('lv-submit') || !form.closest('[data-lv-root]')) return;
+  e.preventDefault();
+  event(form, 'submit', form.getAttribute('lv-submit'), fields(form, e.submitter));
+});
+
+document.addEventListener('input', e => {
+  const field = e.target;
+  edits.set(field, clicked?.[0] === field ? clicked[1] : ref); // edited after frame `ref` was sent
+  const form = field.form;
+  if (form?.hasAttribute('lv-change')) {
+    event(form, 'change', form.getAttribute('lv-change'), fields(form), { target: field.name });
+  }
+});
+
+// ---- patches ----
+
+// Not edited since frame r was sent (so an answer to r, or anything later, may overwrite it).
+const untouched = (field, r) => !(edits.get(field) >= r);
+
+// After a submit's reply: unedited fields back to their rendered defaults.
+function reset(form, r) {
+  for (const f of form.elements) {
+    if (!untouched(f, r)) continue;
+    if (f.options) for (const o of f.options) o.selected = o.defaultSelected;
+    else if (f.type === 'checkbox' || f.type === 'radio') f.checked = f.defaultChecked;
+    else if (f.defaultValue != null && f.value !== f.defaultValue) f.value = f.defaultValue; // buttons have none
+  }
+}
+
+// Parse html as the children of `parent` (HTML5 fragment parsing with parent as context).
+function parse(parent, html) {
+  const ctx = inert.createElementNS(parent.namespaceURI, parent.localName);
+  ctx.innerHTML = html;
+  const frag = inert.createDocumentFragment();
+  frag.append(...ctx.childNodes);
+  return frag;
+}
+
+function setProp(n, name, value) {
+  if (name === 'value' && n.options) for (const o of n.options) o.defaultSelected = o.value === value;
+  else if (name === 'value') n.defaultValue = value; // attribute, or a textarea's text
+  else if (name === 'checked') n.defaultChecked = value;
+  else if (name === 'selected') n.defaultSelected = value;
+  n[name] = value;
+}
+
+// ops: see protocol.md "Patches". r: skip `p` ops on fields edited since frame r was sent.
+function patch(v, ops = [], r) {
+  try {
+    for (const [op, path, a, b] of ops) {
+      const n = path.reduce((node, i) => node.childNodes[i], v.el);
+      if (op === 't') n.data = a;
+      else if (op === 'a') n.setAttribute(a, b);
+      else if (op === 'r') n.removeAttribute(a);
+      else if (op === 'p') untouched(n.closest('select') || n, r) && setProp(n, a, b);
+      else if (op === 'i') n.insertBefore(parse(n, b), n.childNodes[a] || null);
+      else if (op === 'd') n.remove();
+      else if (op === 'x') n.replaceWith(parse(n.parentNode, a));
+      else if (op === 'm') {
+        const child = n.childNodes[a];
+        const before = n.childNodes[b < a ? b : b + 1] || null;
+        try { n.moveBefore(child, before); } catch { n.insertBefore(child, before); } // moveBefore keeps focus
+      } else throw new Error('unknown op ' + op);
+    }
+  } catch (e) {
+    console.error('liveview: patch failed, rejoining', v.id, e);
+    resync(v);
+  }
+}
+
+// ---- start ----
+
+for (const el of document.querySelectorAll('div[data-lv-root][id][data-lv-token]')) {
+  const v = { id: el.id, el, pristine: true, joined: false, dead: false, tries: 0 };
+  views.set(el.id, v);
+  status(v, 'lv-disconnected');
+}
+
+setInterval(() => {
+  if (!isOpen()) return;
+  const ws = socket;
+  const timer = setTimeout(() => down(ws), 1e4);
+  send(null, 'heartbeat', {}, { cb: () => clearTimeout(timer) });
+}, 3e4);
+
+window.liveView = {
+  get socket() { return socket; },
+  isConnected: () => isOpen() && [...views.values()].every(v => v.joined)
+};
+
+if (views.size) connect();
