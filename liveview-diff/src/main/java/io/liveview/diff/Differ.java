@@ -32,10 +32,13 @@ import org.jsoup.parser.Parser;
  * </ol>
  *
  * <p>Matching: siblings with an {@code lv-key} (else {@code id}) attribute are matched by that
- * key. The matched keyed children that form a longest increasing subsequence of old positions
- * stay put; only the others move. They split both child lists into gaps, and within
- * corresponding gaps the unkeyed children are matched by position. So inserting a row at the top
- * of a keyed table is one insert (the row and its whitespace), and no other row is touched.
+ * key; unkeyed siblings by position among the unkeyed (counted from the end for trailing
+ * siblings of the same tag, so one added or removed does not shift the rest). Matched children
+ * forming a longest increasing subsequence of old positions stay put; only the others move. When
+ * keyed children move, the unkeyed ones are matched either within the gaps between the keyed
+ * children that stay, or across the whole list, whichever takes fewer operations. So inserting or
+ * deleting one row of a keyed table with whitespace between rows is one insert (the row and its
+ * whitespace) or two removes, reordering rows only moves rows, and no other row is touched.
  *
  * <p>A matched pair of the same node kind is patched in place: text, data and comment nodes by
  * {@link Op.SetText}, elements with the same tag by their attributes and children. Anything else
@@ -211,10 +214,10 @@ public final class Differ {
       List<Node> news = newParent.childNodes();
       int m = olds.size();
       int n = news.size();
-      int[] match = match(olds, news);
-      boolean[] oldMatched = new boolean[m];
-      boolean[] moves = new boolean[n];
-      markMoves(match, olds, news, oldMatched, moves);
+      Plan plan = plan(olds, news);
+      int[] match = plan.match();
+      boolean[] oldMatched = plan.oldMatched();
+      boolean[] moves = plan.moves();
 
       for (int i = m - 1; i >= 0; i--) {
         if (!oldMatched[i]) {
@@ -265,10 +268,29 @@ public final class Differ {
     }
 
     /**
-     * Matches keyed children by key; returns, for each new child, the index of its old child or
-     * -1. Unkeyed children are matched later, in {@link #markMoves}, once the gaps are known.
+     * Decides which old child each new child is patched from. Keyed children match by key; the
+     * unkeyed ones are matched in two ways and the plan with fewer operations wins:
+     * <ul>
+     *   <li>within the gaps between keyed children that stay put (inserting or removing keyed
+     *       rows then leaves the whitespace between the others alone);
+     *   <li>across the whole list, every matched child then staying or moving alike (reordering
+     *       keyed rows then moves only rows, leaving the whitespace between them in place).
+     * </ul>
      */
-    private static int[] match(List<Node> olds, List<Node> news) {
+    private static Plan plan(List<Node> olds, List<Node> news) {
+      int[] keyed = matchKeys(olds, news);
+      Plan gapped = gapped(keyed.clone(), olds, news);
+      for (boolean move : gapped.moves()) {
+        if (move) {
+          Plan whole = whole(keyed, olds, news);
+          return whole.cost() < gapped.cost() ? whole : gapped;
+        }
+      }
+      return gapped;
+    }
+
+    /** For each new child, the index of the old child with the same key, or -1. */
+    private static int[] matchKeys(List<Node> olds, List<Node> news) {
       Map<String, Integer> oldKeys = new HashMap<>();
       for (int i = 0; i < olds.size(); i++) {
         String key = key(olds.get(i));
@@ -290,17 +312,13 @@ public final class Differ {
     }
 
     /**
-     * Picks the keyed matches that stay (a longest increasing subsequence of old indexes), marks
-     * the other keyed matches as moves, and matches the unkeyed children within the gaps between
-     * staying keyed children. Fills {@code oldMatched}.
+     * The keyed matches forming a longest increasing subsequence of old indexes stay, the other
+     * keyed ones move, and unkeyed children match within the gaps between those that stay.
      */
-    private static void markMoves(
-        int[] match, List<Node> olds, List<Node> news, boolean[] oldMatched, boolean[] moves) {
-      int[] keyed = Arrays.stream(match).filter(i -> i >= 0).toArray();
-      boolean[] stays = new boolean[olds.size()];
-      for (int k : longestIncreasingSubsequence(keyed)) {
-        stays[keyed[k]] = true;
-      }
+    private static Plan gapped(int[] match, List<Node> olds, List<Node> news) {
+      boolean[] stays = stays(match, olds.size());
+      boolean[] oldMatched = new boolean[olds.size()];
+      boolean[] moves = new boolean[news.size()];
       List<List<Integer>> oldGaps = new ArrayList<>();
       oldGaps.add(new ArrayList<>());
       for (int i = 0; i < olds.size(); i++) {
@@ -327,6 +345,48 @@ public final class Differ {
       for (int g = 0; g < oldGaps.size(); g++) {
         matchGap(oldGaps.get(g), newGaps.get(g), olds, news, match, oldMatched);
       }
+      return new Plan(match, oldMatched, moves);
+    }
+
+    /**
+     * Unkeyed children match across the whole list; then all matches forming a longest
+     * increasing subsequence of old indexes stay and the others move.
+     */
+    private static Plan whole(int[] keyed, List<Node> olds, List<Node> news) {
+      int[] match = keyed.clone();
+      boolean[] oldMatched = new boolean[olds.size()];
+      List<Integer> oldUnkeyed = new ArrayList<>();
+      for (int i = 0; i < olds.size(); i++) {
+        if (key(olds.get(i)) == null) {
+          oldUnkeyed.add(i);
+        }
+      }
+      List<Integer> newUnkeyed = new ArrayList<>();
+      for (int j = 0; j < news.size(); j++) {
+        if (key(news.get(j)) == null) {
+          newUnkeyed.add(j);
+        }
+      }
+      matchGap(oldUnkeyed, newUnkeyed, olds, news, match, oldMatched);
+      boolean[] stays = stays(match, olds.size());
+      boolean[] moves = new boolean[news.size()];
+      for (int j = 0; j < news.size(); j++) {
+        if (match[j] >= 0) {
+          oldMatched[match[j]] = true;
+          moves[j] = !stays[match[j]];
+        }
+      }
+      return new Plan(match, oldMatched, moves);
+    }
+
+    /** Marks the old indexes of one longest increasing subsequence of the matches. */
+    private static boolean[] stays(int[] match, int oldCount) {
+      int[] matched = Arrays.stream(match).filter(i -> i >= 0).toArray();
+      boolean[] stays = new boolean[oldCount];
+      for (int k : longestIncreasingSubsequence(matched)) {
+        stays[matched[k]] = true;
+      }
+      return stays;
     }
 
     /**
@@ -359,6 +419,30 @@ public final class Differ {
     private static void pair(int oldIndex, int newIndex, int[] match, boolean[] oldMatched) {
       match[newIndex] = oldIndex;
       oldMatched[oldIndex] = true;
+    }
+  }
+
+  /**
+   * How to turn one child list into another.
+   *
+   * @param match for each new child, the index of the old child it is patched from, or -1 when
+   *     it is inserted
+   * @param oldMatched which old children are kept (the others are removed)
+   * @param moves which new children come from an old child that must move
+   */
+  private record Plan(int[] match, boolean[] oldMatched, boolean[] moves) {
+
+    /** The number of operations the plan takes at this level. */
+    int cost() {
+      int cost = 0;
+      for (boolean kept : oldMatched) {
+        cost += kept ? 0 : 1;
+      }
+      for (int j = 0; j < match.length; j++) {
+        boolean runStart = match[j] < 0 && (j == 0 || match[j - 1] >= 0);
+        cost += moves[j] || runStart ? 1 : 0;
+      }
+      return cost;
     }
   }
 
