@@ -150,7 +150,7 @@ public final class Differ {
 
     private void attributes(Element o, Element n, List<Integer> path) {
       for (Attribute a : o.attributes()) {
-        if (!n.hasAttr(a.getKey()) && !isProperty(n, a.getKey())) {
+        if (!n.attributes().hasKey(a.getKey()) && !isProperty(n, a.getKey())) {
           ops.add(new Op.RemoveAttr(path, a.getKey()));
         }
       }
@@ -175,7 +175,7 @@ public final class Differ {
         String name = a.getKey();
         if (name.equals("type") == type
             && !isProperty(n, name)
-            && !(o.hasAttr(name) && o.attr(name).equals(a.getValue()))) {
+            && !(o.attributes().hasKey(name) && o.attributes().get(name).equals(a.getValue()))) {
           ops.add(new Op.SetAttr(path, name, a.getValue()));
         }
       }
@@ -492,7 +492,9 @@ public final class Differ {
         return false;
       }
       for (Attribute attribute : x.attributes()) {
-        if (!y.hasAttr(attribute.getKey()) || !y.attr(attribute.getKey()).equals(attribute.getValue())) {
+        String name = attribute.getKey();
+        String value = y.attributes().hasKey(name) ? y.attributes().get(name) : null;
+        if (!attribute.getValue().equals(value)) {
           return false;
         }
       }

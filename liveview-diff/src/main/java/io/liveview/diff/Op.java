@@ -114,12 +114,15 @@ public sealed interface Op {
   /**
    * Removes a node. JSON: {@code ["d", path]}.
    *
-   * @param path the node
+   * @param path the node (never the root)
    */
   record Remove(List<Integer> path) implements Op {
     /** Validates and copies the path. */
     public Remove {
       path = checkPath(path);
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("the root cannot be removed");
+      }
     }
   }
 

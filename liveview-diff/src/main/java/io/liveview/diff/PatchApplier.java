@@ -49,7 +49,7 @@ public final class PatchApplier {
         case Op.Remove(var path) -> resolve(root, path).remove();
         case Op.Move(var path, var from, var to) -> {
           Element parent = element(root, path);
-          Node child = parent.childNode(from);
+          Node child = childAt(parent, from, path);
           child.remove();
           parent.insertChildren(to, child);
         }
@@ -88,7 +88,8 @@ public final class PatchApplier {
     if (mode.equals("append") || mode.equals("prepend")) {
       List<Node> fresh = new ArrayList<>();
       for (Node node : nodes) {
-        Element existing = node instanceof Element e && e.hasAttr("id") ? child(parent, e.id()) : null;
+        Element existing =
+            node instanceof Element e && e.hasAttr("id") ? child(parent, e.id()) : null;
         if (existing == null) {
           fresh.add(node);
         } else {
@@ -119,11 +120,15 @@ public final class PatchApplier {
   private static Node resolve(Element root, List<Integer> path) {
     Node node = root;
     for (int index : path) {
-      if (index >= node.childNodeSize()) {
-        throw new IllegalArgumentException("no child " + index + " on the way to " + path);
-      }
-      node = node.childNode(index);
+      node = childAt(node, index, path);
     }
     return node;
+  }
+
+  private static Node childAt(Node parent, int index, List<Integer> path) {
+    if (index >= parent.childNodeSize()) {
+      throw new IllegalArgumentException("no child " + index + " at " + path);
+    }
+    return parent.childNode(index);
   }
 }

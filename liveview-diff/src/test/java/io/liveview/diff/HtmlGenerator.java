@@ -50,7 +50,8 @@ final class HtmlGenerator {
 
   private static final String[] TEXTS = {
     "hello", "a & b", "<script>alert('x')</script>", "\"quoted\" and 'single'", "</li>",
-    "</textarea>", "&amp; literally", "&lt;b&gt;", "caf\u00e9", "\u65e5\u672c\u8a9e", "\uD83D\uDE00",
+    "</textarea>", "&amp; literally", "&lt;b&gt;", "caf\u00e9", "\u65e5\u672c\u8a9e",
+    "\uD83D\uDE00",
     "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "x\u00a0y", "zero\u200bwidth",
     "\u202eevil", "tab\there", "line\nbreak", "cr\r\nlf", "lone\rcr", "]]>", "-->", "<!--",
     "a<b", "a>b", "5 > 3 && 2 < 4", "nul\u0000x", "\u00a9 2024", "=\"x\"", "'", "&", "1", "42"
@@ -59,12 +60,14 @@ final class HtmlGenerator {
   private static final String[] SPACES = {" ", "\n", "\n  ", "\n    ", "\t", "  \n  "};
 
   private static final String[] COMMENTS = {
-    " note ", "x", "", " <b>not markup</b> ", " a - b ", " caf\u00e9 \uD83D\uDE00 ", " & ", "[if IE]",
+    " note ", "x", "", " <b>not markup</b> ", " a - b ", " caf\u00e9 \uD83D\uDE00 ", " & ",
+    "[if IE]",
     " </li> "
   };
 
   private static final String[] SCRIPTS = {
-    "var a = 1;", "if (a < b && c > d) { x = \"</div>\"; }", "console.log('&amp; \u00e9 \uD83D\uDE00');",
+    "var a = 1;", "if (a < b && c > d) { x = \"</div>\"; }",
+    "console.log('&amp; \u00e9 \uD83D\uDE00');",
     "", "\n  let s = `<b>`;\n"
   };
 
@@ -130,7 +133,7 @@ final class HtmlGenerator {
     } else if (k < 52) {
       return table(depth, ctx);
     } else if (k < 57 && (ctx & IN_FORM) == 0) {
-      return form(depth, ctx);
+      return form();
     } else if (k < 60) {
       G pre = element("pre");
       if (r.nextBoolean()) {
@@ -273,7 +276,7 @@ final class HtmlGenerator {
     return td;
   }
 
-  private G form(int depth, int ctx) {
+  private G form() {
     G form = element("form");
     form.attrs.put("lv-submit", "save");
     int n = 1 + r.nextInt(5);
@@ -381,7 +384,8 @@ final class HtmlGenerator {
   private G childFor(G parent, int ctx) {
     return switch (parent.tag) {
       case "ul", "ol" -> r.nextInt(5) == 0 ? text(pick(SPACES)) : item(2, ctx);
-      case "tbody", "thead" -> r.nextInt(5) == 0 ? text(pick(SPACES)) : row(columns(parent), 2, ctx);
+      case "tbody", "thead" ->
+          r.nextInt(5) == 0 ? text(pick(SPACES)) : row(columns(parent), 2, ctx);
       case "tr" -> cell(2, ctx);
       case "table" -> r.nextBoolean() ? text(pick(SPACES)) : comment();
       case "select" -> r.nextInt(5) == 0 ? text(pick(SPACES)) : option();
@@ -413,6 +417,14 @@ final class HtmlGenerator {
     for (int i = 0; i < n; i++) {
       List<Site> sites = new ArrayList<>();
       collect(root, null, 0, sites);
+      List<Site> keyedLists = sites.stream().filter(site -> keyedKids(site.node()) >= 2).toList();
+      if (!keyedLists.isEmpty() && r.nextInt(4) == 0) {
+        // Reorders of keyed siblings are what moves are for: make them common.
+        Site site = keyedLists.get(r.nextInt(keyedLists.size()));
+        if (editChildren(site.node(), inner(site.node(), site.ctx()))) {
+          continue;
+        }
+      }
       for (int attempt = 0; attempt < 20; attempt++) {
         if (editAt(sites.get(r.nextInt(sites.size())), root)) {
           break;
@@ -622,6 +634,19 @@ final class HtmlGenerator {
       Collections.rotate(kids, 1 + r.nextInt(kids.size() - 1));
     }
     return true;
+  }
+
+  private static int keyedKids(G node) {
+    if (node.role != Role.NONE) {
+      return 0;
+    }
+    int keyed = 0;
+    for (G kid : node.kids) {
+      if (kid.attrs.containsKey("id") || kid.attrs.containsKey("lv-key")) {
+        keyed++;
+      }
+    }
+    return keyed;
   }
 
   private static boolean whitespaceOnly(G parent) {

@@ -40,7 +40,8 @@ class HtmlTest {
 
   @Test
   void leadingNewlineOfPreAndTextareaIsDoubled() {
-    Element root = Html.parseFragment("<pre>\n\nx</pre><textarea>\n\ny</textarea><listing>\n\nz</listing>");
+    Element root = Html.parseFragment(
+        "<pre>\n\nx</pre><textarea>\n\ny</textarea><listing>\n\nz</listing>");
     assertEquals("\nx", root.child(0).wholeText());
     assertEquals("<pre>\n\nx</pre>", Html.outerHtml(root.child(0)));
     assertEquals("<textarea>\n\ny</textarea>", Html.outerHtml(root.child(1)));
@@ -50,7 +51,8 @@ class HtmlTest {
   @Test
   void attributeValuesAreKeptAsParsed() {
     Element root = Html.parseFragment("<input checked=checked disabled value='a\"b&c<d>\u00a0'>");
-    assertEquals("<input checked=\"checked\" disabled=\"\" value=\"a&quot;b&amp;c&lt;d&gt;&nbsp;\">",
+    assertEquals(
+        "<input checked=\"checked\" disabled=\"\" value=\"a&quot;b&amp;c&lt;d&gt;&nbsp;\">",
         Html.outerHtml(root.child(0)));
   }
 
@@ -64,7 +66,8 @@ class HtmlTest {
   @ParameterizedTest
   @ValueSource(strings = {
     "<pre>\n\nx</pre><pre>\ny</pre><textarea>\n\n</textarea>",
-    "a &amp; b &lt;script&gt; &quot;q&quot; &#39; &nbsp; \u00e9 \uD83D\uDE00 &#x1F469;&#x200D;&#x1F467;",
+    "a &amp; b &lt;script&gt; &quot;q&quot; &#39; &nbsp; \u00e9 \uD83D\uDE00",
+    "&#x1F469;&#x200D;&#x1F467; \uD83D\uDC69\u200D\uD83D\uDC67 \u202e",
     "<p title=\"&lt;/p&gt;&quot;'&amp;amp;\" data-x='\"'>x</p>",
     "<div a\"b=1 =c=2 d<e=3>odd attribute names</div>",
     "<!-- a - b --><!----><!-- <b> --><!x><?y z?>",

@@ -37,7 +37,8 @@ class PatchApplierTest {
 
   @Test
   void propertiesSetTheDefaults() {
-    assertEquals("<input value=\"v\" checked=\"\"><textarea>t</textarea><select><option></option></select>",
+    assertEquals(
+        "<input value=\"v\" checked=\"\"><textarea>t</textarea><select><option></option></select>",
         apply("<input><textarea>old</textarea><select><option selected></option></select>",
             new Op.SetProperty(List.of(0), "value", "v"),
             new Op.SetProperty(List.of(0), "checked", true),
@@ -47,7 +48,8 @@ class PatchApplierTest {
 
   @Test
   void insertIntoAStreamReplacesChildrenWithTheSameId() {
-    assertEquals("<ul lv-update=\"append\"><li id=\"a\">A!</li><li id=\"b\">b</li><li id=\"c\">c</li></ul>",
+    assertEquals(
+        "<ul lv-update=\"append\"><li id=\"a\">A!</li><li id=\"b\">b</li><li id=\"c\">c</li></ul>",
         apply("<ul lv-update=append><li id=a>a</li><li id=b>b</li></ul>",
             new Op.Insert(List.of(0), Op.Insert.END, "<li id=\"a\">A!</li><li id=\"c\">c</li>")));
   }

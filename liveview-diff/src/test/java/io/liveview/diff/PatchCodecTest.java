@@ -57,7 +57,7 @@ class PatchCodecTest {
     "{}", "[1]", "[[]]", "[[\"z\",[0]]]", "[[\"d\"]]", "[[\"d\",[0],1]]", "[[\"d\",[\"0\"]]]",
     "[[\"d\",[-1]]]", "[[\"t\",[0],5]]", "[[\"p\",[0],\"checked\",\"yes\"]]",
     "[[\"p\",[0],\"value\",true]]", "[[\"p\",[0],\"hidden\",true]]", "[[\"i\",[0],-2,\"x\"]]",
-    "[[\"m\",[0],1.5,0]]", "[[\"x\",[],\"x\"]]", "not json"
+    "[[\"m\",[0],1.5,0]]", "[[\"x\",[],\"x\"]]", "[[\"d\",[]]]", "not json"
   })
   void rejectsWhatIsNotAPatch(String json) {
     assertThrows(IllegalArgumentException.class, () -> PatchCodec.decode(json));

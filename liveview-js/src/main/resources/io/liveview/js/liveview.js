@@ -13,7 +13,8 @@
  *   lv-value-NAME="v"          sent as value.NAME with lv-click
  *   <form lv-submit="name">    submit (default prevented): event {type:"submit", value: the form's fields}
  *   <form lv-change="name">    every input event in the form: {type:"change", value: fields, target: field name}
- *   (lv-key and lv-update are read by the server's differ; the client needs nothing for them)
+ *   lv-key / id                  keyed list items (read by the server's differ)
+ *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
  *
  * Classes it sets:
  *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status)
@@ -217,12 +218,26 @@ function parse(parent, html) {
   return frag;
 }
 
-function setProp(n, name, value) {
+// Insert before child `index` (-1: at the end). In an lv-update="append"/"prepend" container an
+// element whose id is already there replaces that child instead: it changed on the server.
+function insert(parent, index, frag) {
+  if (/^(append|prepend)$/.test(parent.getAttribute('lv-update'))) {
+    for (const c of [...frag.children]) {
+      const old = c.id && [...parent.children].find(e => e.id === c.id);
+      if (old) old.replaceWith(c);
+    }
+  }
+  parent.insertBefore(frag, index < 0 ? null : parent.childNodes[index] || null);
+}
+
+// Always updates the default (so a later reset goes to the current render); the live property
+// only when `live`, i.e. the user has not typed since.
+function setProp(n, name, value, live) {
   if (name === 'value' && n.options) for (const o of n.options) o.defaultSelected = o.value === value;
   else if (name === 'value') n.defaultValue = value; // attribute, or a textarea's text
   else if (name === 'checked') n.defaultChecked = value;
   else if (name === 'selected') n.defaultSelected = value;
-  n[name] = value;
+  if (live) n[name] = value;
 }
 
 // ops: see protocol.md "Patches". r: skip `p` ops on fields edited since frame r was sent.
@@ -233,8 +248,8 @@ function patch(v, ops = [], r) {
       if (op === 't') n.data = a;
       else if (op === 'a') n.setAttribute(a, b);
       else if (op === 'r') n.removeAttribute(a);
-      else if (op === 'p') untouched(n.closest('select') || n, r) && setProp(n, a, b);
-      else if (op === 'i') n.insertBefore(parse(n, b), n.childNodes[a] || null);
+      else if (op === 'p') setProp(n, a, b, untouched(n.closest('select') || n, r));
+      else if (op === 'i') insert(n, a, parse(n, b));
       else if (op === 'd') n.remove();
       else if (op === 'x') n.replaceWith(parse(n.parentNode, a));
       else if (op === 'm') {
