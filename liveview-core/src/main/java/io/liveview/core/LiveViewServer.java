@@ -384,7 +384,7 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
-         * @param title the page title of the default layout, unless a view assigns {@code pageTitle}.
+         * @param title the page title ({@code pageTitle} in the layout) for views that assign none.
          * @return this builder
          */
         public Builder title(String title) {

@@ -62,6 +62,8 @@ class ProtocolTest {
         assertTrue(page.cookie().startsWith("lv_session="));
         assertFalse(page.csrf().isBlank());
         assertEquals(2, page.token().split("\\.").length);
+        assertEquals("LiveView", page.document().title());
+        assertEquals(page.viewId(), page.document().body().child(0).id(), "the default layout puts the root in the body");
     }
 
     @Test
