@@ -12,9 +12,6 @@ import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +52,6 @@ public final class LiveViewServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     private static final String SESSION_COOKIE = "lv_session";
-    private static final String CLIENT_RESOURCE = "io/liveview/js/liveview.js";
     private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofSeconds(75);
 
     record Route(String path, Supplier<? extends LiveView> factory) {
@@ -73,7 +69,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
-    private final byte[] client;
+    private final ClientScript client;
     private final Undertow undertow;
     private final int port;
 
@@ -85,7 +81,7 @@ public final class LiveViewServer implements AutoCloseable {
         this.routes = Map.copyOf(builder.routes);
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
-        this.client = readClient();
+        this.client = new ClientScript();
         this.undertow = Undertow.builder()
                 .addHttpListener(builder.port, builder.host)
                 .setHandler(this::handle)
@@ -163,9 +159,7 @@ public final class LiveViewServer implements AutoCloseable {
         if (path.equals(SOCKET_PATH)) {
             upgrade(exchange);
         } else if (path.equals(CLIENT_PATH)) {
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/javascript; charset=utf-8");
-            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(client));
+            client.serve(exchange);
         } else if (routes.containsKey(path)) {
             exchange.dispatch(pageRenders, () -> deadRender(exchange, routes.get(path)));
         } else {
@@ -265,17 +259,6 @@ public final class LiveViewServer implements AutoCloseable {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return random;
-    }
-
-    private static byte[] readClient() {
-        try (InputStream in = LiveViewServer.class.getClassLoader().getResourceAsStream(CLIENT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the browser client " + CLIENT_RESOURCE + " is not on the classpath: add io.liveview:liveview-js");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Configures and starts a {@link LiveViewServer}. Every setting has a safe default. */

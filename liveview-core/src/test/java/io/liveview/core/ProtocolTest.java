@@ -11,8 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liveview.diff.Html;
 import io.liveview.diff.PatchApplier;
 import io.liveview.diff.PatchCodec;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,13 +73,26 @@ class ProtocolTest {
     }
 
     @Test
-    void theClientScriptIsServed() throws Exception {
-        var response = TestClient.HTTP.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/_lv/liveview.js")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
-        assertTrue(response.body().contains("WebSocket"));
+    void theClientScriptIsServedGzippedAndRevalidatedByEtag() throws Exception {
+        URI uri = URI.create("http://localhost:" + port + "/_lv/liveview.js");
+        HttpResponse<String> plain = TestClient.HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+        assertTrue(plain.body().contains("WebSocket"));
+
+        HttpResponse<byte[]> gzipped = TestClient.HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertTrue(gzipped.body().length < plain.body().length() / 2);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = TestClient.HTTP.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.liveview.core;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The browser client, read once from the liveview-js jar and served gzipped when the browser
+ * accepts it, with an ETag so that revalidation costs no body.
+ */
+final class ClientScript {
+
+    private static final String RESOURCE = "io/liveview/js/liveview.js";
+
+    private final byte[] plain;
+    private final byte[] gzipped;
+    private final String etag;
+
+    ClientScript() {
+        try (InputStream in = ClientScript.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the browser client " + RESOURCE + " is not on the classpath: add io.liveview:liveview-js");
+            }
+            plain = in.readAllBytes();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(plain);
+            }
+            gzipped = out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        etag = "\"" + Tokens.hash(new String(plain, StandardCharsets.UTF_8)) + "\"";
+    }
+
+    void serve(HttpServerExchange exchange) {
+        exchange.getResponseHeaders().put(Headers.ETAG, etag);
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        exchange.getResponseHeaders().put(Headers.VARY, "Accept-Encoding");
+        if (etag.equals(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH))) {
+            exchange.setStatusCode(StatusCodes.NOT_MODIFIED);
+            exchange.endExchange();
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/javascript; charset=utf-8");
+        String accepts = exchange.getRequestHeaders().getFirst(Headers.ACCEPT_ENCODING);
+        boolean gzip = accepts != null && accepts.contains("gzip");
+        if (gzip) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_ENCODING, "gzip");
+        }
+        exchange.getResponseSender().send(ByteBuffer.wrap(gzip ? gzipped : plain));
+    }
+}
