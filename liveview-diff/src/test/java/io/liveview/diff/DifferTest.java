@@ -45,6 +45,13 @@ class DifferTest {
     }
 
     @Test
+    void changedRenderGivesANonEmptyPatchAndTheNewSnapshot() {
+      Differ.Result result = differ.diff(Snapshot.of("<p>x</p>"), "<p>y</p>");
+      assertFalse(result.patch().isEmpty());
+      assertEquals("<p>y</p>", result.next().html());
+    }
+
+    @Test
     void spellingAndAttributeOrderAloneGiveAnEmptyPatch() {
       assertEquals(List.of(), ops(
           "<p class=\"a\" title='x &amp; y'>caf&eacute; &lt;&nbsp;</p><input checked>",
@@ -112,6 +119,12 @@ class DifferTest {
     void removingAMiddleChildDoesNotShiftTheTrailingOnes() {
       assertEquals(List.of(new Op.Remove(path(1))),
           ops("<p>a</p><div>b</div><span>c</span>", "<p>a</p><span>c</span>"));
+    }
+
+    @Test
+    void removingACommentBeforeTextDoesNotShiftTheText() {
+      // A comment and a text node are never patched into each other: the text stays matched.
+      assertEquals(List.of(new Op.Remove(path(1))), ops("<p>x</p><!--c-->t", "<p>x</p>t"));
     }
 
     @Test
@@ -243,6 +256,52 @@ class DifferTest {
     }
   }
 
+  /**
+   * Keyed siblings that move take whichever matching of the unkeyed siblings around them (within
+   * the gaps between the keyed ones that stay, or across the whole list) needs fewer operations;
+   * each patch below is the shortest there is.
+   */
+  @Nested
+  class FewestOperations {
+
+    private List<String> kinds(String before, String after) {
+      return ops("<ul>" + before + "</ul>", "<ul>" + after + "</ul>").stream()
+          .map(op -> op.getClass().getSimpleName())
+          .toList();
+    }
+
+    @Test
+    void swappingTwoItemsPastTheirLeadingWhitespaceIsTwoMoves() {
+      assertEquals(List.of("Move", "Move"),
+          kinds(" <li id=a>a</li><li id=b>b</li>", "<li id=b>b</li><li id=a>a</li> "));
+    }
+
+    @Test
+    void swappingTwoItemsAndDroppingTheirLeadingWhitespaceIsARemoveAndAMove() {
+      assertEquals(List.of("Remove", "Move"),
+          kinds(" <li id=a>a</li><li id=b>b</li>\n", "<li id=b>b</li><li id=a>a</li>\n"));
+    }
+
+    @Test
+    void movingAnItemPastTheWhitespaceAfterItsNeighbourIsOneMove() {
+      assertEquals(List.of("Move"),
+          kinds("<li id=a>a</li><li id=b>b</li>\n", "<li id=b>b</li>\n<li id=a>a</li>"));
+    }
+
+    @Test
+    void swappingTwoItemsAndAddingWhitespaceKeepsTheOldWhitespace() {
+      assertEquals(List.of("Insert", "Move"),
+          kinds("<li id=a>a</li><li id=b>b</li>\n", "<li id=b>b</li> <li id=a>a</li>\n"));
+    }
+
+    @Test
+    void swappingTwoItemsAndAppendingIsOneInsertAndOneMove() {
+      assertEquals(List.of("Insert", "Move"),
+          kinds("<li id=a>a</li><li id=b>b</li> ",
+              "<li id=b>b</li> <li id=a>a</li> <!--c-->"));
+    }
+  }
+
   @Nested
   class FormFields {
 
@@ -360,6 +419,18 @@ class DifferTest {
     void unchangedStreamGivesNothing() {
       assertEquals(List.of(), ops("<div id=s lv-update=append><p id=m1 class=a title=b>1</p></div>",
           "<div id=s lv-update=append><p title=b id=m1 class=a>1</p></div>"));
+    }
+
+    @Test
+    void childWhoseAttributeChangedIsSentAgain() {
+      assertEquals(
+          List.of(new Op.Insert(path(0), Op.Insert.END, "<p id=\"m1\" class=\"b\">1</p>")),
+          ops("<div id=s lv-update=append><p id=m1 class=a>1</p><p id=m2 title=t>2</p></div>",
+              "<div id=s lv-update=append><p id=m1 class=b>1</p><p id=m2 title=t>2</p></div>"));
+      assertEquals(
+          List.of(new Op.Insert(path(0), 0, "<p id=\"m1\" class=\"t\">1</p>")),
+          ops("<div id=s lv-update=prepend><p id=m1 title=t>1</p></div>",
+              "<div id=s lv-update=prepend><p id=m1 class=t>1</p></div>"));
     }
 
     @Test

@@ -32,6 +32,12 @@ class HtmlTest {
   }
 
   @Test
+  void aCarriageReturnOpeningTheRenderIsNormalizedToo() {
+    Element root = Html.parseFragment("\r\nx\ry");
+    assertEquals("\nx\ny", ((TextNode) root.childNode(0)).getWholeText());
+  }
+
+  @Test
   void processingInstructionsBecomeTheBrowsersBogusComments() {
     Element root = Html.parseFragment("<?php   echo 1\n?><b><?a b></b>");
     assertEquals("?php   echo 1\n?", assertInstanceOf(Comment.class, root.childNode(0)).getData());
@@ -61,6 +67,26 @@ class HtmlTest {
     String html = "<script>if (a < b && c) x = '</div>';</script><style>a > b { }</style>"
         + "<xmp><b>&amp;</xmp>";
     assertEquals(html, Html.innerHtml(Html.parseFragment(html)));
+  }
+
+  @Test
+  void plaintextIsWrittenRawAsInnerHtmlDoes() {
+    // The parser reads everything after <plaintext> as literal text, entities and tags alike.
+    Element root = Html.parseFragment("<p>a</p><plaintext>a &amp; <b>");
+    assertEquals("a &amp; <b>", root.child(1).wholeText());
+    assertEquals("a &amp; <b>", Html.innerHtml(root.child(1)));
+  }
+
+  @Test
+  void foreignElementsNamedLikeSpecialHtmlOnesAreWrittenAsOrdinaryElements() {
+    // In SVG, style text is escaped, textarea keeps its one leading newline, source has children.
+    String html = "<svg><style>&lt;b&gt; a &gt; b</style><textarea>\ny</textarea>"
+        + "<source>x</source></svg>";
+    Element root = Html.parseFragment(html);
+    assertEquals("<b> a > b", root.child(0).child(0).wholeText());
+    assertEquals("\ny", root.child(0).child(1).wholeText());
+    assertEquals(html, Html.innerHtml(root));
+    Trees.assertSameTree(root, Html.parseFragment(Html.innerHtml(root)));
   }
 
   @ParameterizedTest

@@ -62,4 +62,13 @@ class PatchApplierTest {
     assertThrows(IllegalArgumentException.class,
         () -> apply("<p></p>", new Op.SetText(List.of(0), "b")));
   }
+
+  @Test
+  void aMoveTargetPastTheLastIndexIsRejected() {
+    // With the child taken out, three children leave indexes 0 to 2 for it.
+    assertEquals("<b></b><i></i><a></a>",
+        apply("<a></a><b></b><i></i>", new Op.Move(List.of(), 0, 2)));
+    assertThrows(IllegalArgumentException.class,
+        () -> apply("<a></a><b></b><i></i>", new Op.Move(List.of(), 0, 3)));
+  }
 }

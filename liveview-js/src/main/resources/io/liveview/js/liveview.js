@@ -210,11 +210,14 @@ function reset(form, r) {
 }
 
 // Parse html as the children of `parent` (HTML5 fragment parsing with parent as context).
+// Options parsed in an inert select got that select's selection (its first option); back to their
+// defaults, or inserting them would take the selection of the live select.
 function parse(parent, html) {
   const ctx = inert.createElementNS(parent.namespaceURI, parent.localName);
   ctx.innerHTML = html;
   const frag = inert.createDocumentFragment();
   frag.append(...ctx.childNodes);
+  for (const o of frag.querySelectorAll('option')) if (!o.closest('select')) o.selected = o.defaultSelected;
   return frag;
 }
 
