@@ -19,16 +19,19 @@ import org.jsoup.parser.Parser;
 /**
  * Computes the {@link Patch} that turns the DOM of a previous render into a new render.
  *
- * <p>Both renders are parsed as the children of a {@code div} ({@link Html#parseFragment}) and
- * walked together from the root. For each pair of matched parents the children are handled in
- * three passes, so that every path is valid when the client reaches it:
+ * <p>The new render is parsed as the children of a {@code div} ({@link Html#parseFragment});
+ * the previous one is read from its {@link Snapshot}, which holds it parsed and packed
+ * ({@link PackedTree}), so it is not parsed again. Both are walked together from the root; a
+ * matched pair whose packings are equal is unchanged and skipped. For each pair of matched
+ * parents the children are handled in three passes, so that every path is valid when the
+ * client reaches it:
  *
  * <ol>
  *   <li>unmatched old children are removed, last first, so earlier indexes do not shift;
  *   <li>the survivors are brought into the new order and new children inserted, from the last
  *       new child to the first, each placed right before its already placed right neighbour
  *       (a run of consecutive new children is one insert);
- *   <li>each matched pair is diffed recursively at its final index.
+ *   <li>each changed matched pair is diffed recursively at its final index.
  * </ol>
  *
  * <p>Matching: siblings with an {@code lv-key} (else {@code id}) attribute are matched by that
@@ -91,26 +94,32 @@ public final class Differ {
    */
   public Result diff(Snapshot previous, String newInnerHtml) {
     Objects.requireNonNull(previous, "previous");
-    Snapshot next = Snapshot.of(newInnerHtml);
-    if (previous.html().equals(newInnerHtml)) {
+    Element root = Html.parseFragment(newInnerHtml);
+    PackedTree.Packing packing = PackedTree.pack(root, newInnerHtml.length());
+    Snapshot next = new Snapshot(packing.bytes());
+    PackedNode old = PackedNode.root(previous.packed());
+    if (old.samePacking(packing, 0)) {
       return new Result(Patch.empty(), next);
     }
     List<Op> ops = new ArrayList<>();
-    new Walk(ops).children(
-        Html.parseFragment(previous.html()), Html.parseFragment(newInnerHtml), new ArrayList<>());
+    new Walk(ops, packing).children(old, root, 0, new ArrayList<>());
     return new Result(new Patch(ops), next);
   }
 
-  /** One diff's traversal; {@code path} is a stack of the current node's child indexes. */
-  private record Walk(List<Op> ops) {
+  /**
+   * One diff's traversal of the previous render (packed) and the new one (parsed). A new node
+   * travels with its index in {@code next}, to compare its packing with the old node's;
+   * {@code path} is a stack of the current node's child indexes.
+   */
+  private record Walk(List<Op> ops, PackedTree.Packing next) {
 
-    void node(Node before, Node after, List<Integer> path) {
-      if (before instanceof Element o && after instanceof Element n) {
-        element(o, n, path);
-      } else if (isText(before) && isText(after)
-          || before instanceof Comment && after instanceof Comment) {
+    void node(PackedNode before, Node after, int index, List<Integer> path) {
+      if (before.isElement() && after instanceof Element n) {
+        element(before, n, index, path);
+      } else if (before.isText() && isText(after)
+          || before.isComment() && after instanceof Comment) {
         String text = data(after);
-        if (!data(before).equals(text)) {
+        if (!before.data().equals(text)) {
           ops.add(new Op.SetText(path, text));
         }
       } else {
@@ -118,13 +127,13 @@ public final class Differ {
       }
     }
 
-    private void element(Element o, Element n, List<Integer> path) {
-      String mode = updateMode(n);
+    private void element(PackedNode o, Element n, int index, List<Integer> path) {
+      String mode = updateMode(n.attr("lv-update"));
       boolean opaque = isHtml(n, "template") || isHtml(n, "noscript");
       if (!o.tagName().equals(n.tagName())
-          || !Objects.equals(o.tag().namespace(), n.tag().namespace())
-          || !updateMode(o).equals(mode)
-          || opaque && !same(o, n)) {
+          || !o.namespace().equals(n.tag().namespace())
+          || !updateMode(o.attr("lv-update")).equals(mode)
+          || opaque && !same(o, n, index)) {
         ops.add(new Op.Replace(path, Html.outerHtml(n)));
         return;
       }
@@ -134,7 +143,7 @@ public final class Differ {
       attributes(o, n, path);
       switch (mode) {
         case "ignore" -> { }
-        case "append", "prepend" -> stream(o, n, path, mode.equals("append"));
+        case "append", "prepend" -> stream(o, n, index, path, mode.equals("append"));
         default -> {
           if (isHtml(n, "textarea")) {
             String text = n.wholeText();
@@ -142,23 +151,25 @@ public final class Differ {
               ops.add(new Op.SetProperty(path, "value", text));
             }
           } else {
-            children(o, n, path);
+            children(o, n, index, path);
           }
         }
       }
     }
 
-    private void attributes(Element o, Element n, List<Integer> path) {
-      for (Attribute a : o.attributes()) {
-        if (!n.attributes().hasKey(a.getKey()) && !isProperty(n, a.getKey())) {
-          ops.add(new Op.RemoveAttr(path, a.getKey()));
+    private void attributes(PackedNode o, Element n, List<Integer> path) {
+      for (int i = 0; i < o.attributeCount(); i++) {
+        String name = o.attributeName(i);
+        if (!n.attributes().hasKey(name) && !isProperty(n, name)) {
+          ops.add(new Op.RemoveAttr(path, name));
         }
       }
       // The type goes first: it decides how the browser treats the other attributes' values.
       setAttributes(o, n, path, true);
       setAttributes(o, n, path, false);
       if (isHtml(n, "input")) {
-        if (!Objects.equals(value(o), value(n))) {
+        String old = o.hasAttr("value") ? o.attr("value") : null;
+        if (!Objects.equals(old, value(n))) {
           ops.add(new Op.SetProperty(path, "value", n.attr("value")));
           if (!n.hasAttr("value")) {
             ops.add(new Op.RemoveAttr(path, "value"));
@@ -170,51 +181,58 @@ public final class Differ {
       }
     }
 
-    private void setAttributes(Element o, Element n, List<Integer> path, boolean type) {
+    private void setAttributes(PackedNode o, Element n, List<Integer> path, boolean type) {
       for (Attribute a : n.attributes()) {
         String name = a.getKey();
         if (name.equals("type") == type
             && !isProperty(n, name)
-            && !(o.attributes().hasKey(name) && o.attributes().get(name).equals(a.getValue()))) {
+            && !(o.hasKey(name) && o.get(name).equals(a.getValue()))) {
           ops.add(new Op.SetAttr(path, name, a.getValue()));
         }
       }
     }
 
-    private void booleanProperty(Element o, Element n, List<Integer> path, String name) {
+    private void booleanProperty(PackedNode o, Element n, List<Integer> path, String name) {
       if (o.hasAttr(name) != n.hasAttr(name)) {
         ops.add(new Op.SetProperty(path, name, n.hasAttr(name)));
       }
     }
 
-    private void stream(Element o, Element n, List<Integer> path, boolean append) {
-      Map<String, Element> known = new HashMap<>();
-      for (Element child : o.children()) {
-        if (child.hasAttr("id")) {
-          known.putIfAbsent(child.id(), child);
+    private void stream(PackedNode o, Element n, int index, List<Integer> path,
+        boolean append) {
+      Map<String, PackedNode> known = new HashMap<>();
+      for (PackedNode child : o.children()) {
+        if (child.isElement() && child.hasAttr("id")) {
+          known.putIfAbsent(child.attr("id"), child);
         }
       }
       List<Node> batch = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (Element child : n.children()) {
-        if (child.hasAttr("id") && seen.add(child.id())) {
-          Element before = known.get(child.id());
-          if (before == null || !same(before, child)) {
+      int c = index + 1;
+      for (Node node : n.childNodes()) {
+        if (node instanceof Element child && child.hasAttr("id") && seen.add(child.id())) {
+          PackedNode before = known.get(child.id());
+          if (before == null || !same(before, child, c)) {
             batch.add(child);
           }
         }
+        c += next.sizes()[c];
       }
       if (!batch.isEmpty()) {
         ops.add(new Op.Insert(path, append ? Op.Insert.END : 0, Html.outerHtml(batch)));
       }
     }
 
-    void children(Element oldParent, Element newParent, List<Integer> path) {
-      List<Node> olds = oldParent.childNodes();
+    void children(PackedNode oldParent, Element newParent, int index, List<Integer> path) {
+      List<PackedNode> olds = oldParent.children();
       List<Node> news = newParent.childNodes();
       int m = olds.size();
       int n = news.size();
-      Plan plan = plan(olds, news);
+      int[] indexes = new int[n];
+      for (int j = 0, child = index + 1; j < n; child += next.sizes()[child], j++) {
+        indexes[j] = child;
+      }
+      Plan plan = plan(olds, news, indexes);
       int[] match = plan.match();
       boolean[] oldMatched = plan.oldMatched();
       boolean[] moves = plan.moves();
@@ -225,46 +243,136 @@ public final class Differ {
         }
       }
 
-      // Slot j holds the node that ends up as child j: the matched old node, or the new one.
-      Node[] slots = new Node[n];
-      List<Node> current = new ArrayList<>(m);
-      for (int j = 0; j < n; j++) {
-        slots[j] = match[j] >= 0 ? olds.get(match[j]) : news.get(j);
-      }
-      for (int i = 0; i < m; i++) {
-        if (oldMatched[i]) {
-          current.add(olds.get(i));
-        }
-      }
+      Positions current = new Positions(match, oldMatched, moves);
       for (int j = n - 1; j >= 0; j--) {
         if (match[j] < 0) {
           int first = j;
           while (first > 0 && match[first - 1] < 0) {
             first--;
           }
-          int at = j + 1 < n ? indexOf(current, slots[j + 1]) : current.size();
-          List<Node> run = news.subList(first, j + 1);
-          ops.add(new Op.Insert(path, at, Html.outerHtml(run)));
-          current.addAll(at, Arrays.asList(slots).subList(first, j + 1));
+          int at = current.before(j + 1);
+          ops.add(new Op.Insert(path, at, Html.outerHtml(news.subList(first, j + 1))));
+          for (int k = first; k <= j; k++) {
+            current.inserted(k);
+          }
           j = first;
         } else if (moves[j]) {
-          int from = indexOf(current, slots[j]);
-          int anchor = j + 1 < n ? indexOf(current, slots[j + 1]) : current.size();
+          int from = current.beforeMove(j);
+          int anchor = current.before(j + 1);
           int to = from < anchor ? anchor - 1 : anchor;
           if (from != to) {
             ops.add(new Op.Move(path, from, to));
-            current.add(to, current.remove(from));
           }
+          current.moved(j);
         }
       }
 
       for (int j = 0; j < n; j++) {
-        if (match[j] >= 0) {
+        if (match[j] >= 0 && !olds.get(match[j]).samePacking(next, indexes[j])) {
           path.add(j);
-          node(olds.get(match[j]), news.get(j), path);
+          node(olds.get(match[j]), news.get(j), indexes[j], path);
           path.removeLast();
         }
       }
+    }
+
+    /**
+     * {@link #plan(Side, Side)}, made fast for the common render that changes a few children of
+     * a long list: unchanged children at both ends are paired by position and only the rest is
+     * planned. The outcome is the full plan's (when keys are unique):
+     * <ul>
+     *   <li>the full plan pairs the unchanged leading children so too, keyed ones by key, and
+     *       keeps them all in its longest increasing run;
+     *   <li>it pairs the unchanged trailing children so too from a keyed one on (before that,
+     *       unkeyed children are matched by position from the start), unless keyed children
+     *       move, when it also weighs matching the unkeyed ones across the whole list: then the
+     *       trailing ones are planned with the rest.
+     * </ul>
+     *
+     * @param indexes the new children's indexes in {@link #next}
+     */
+    private Plan plan(List<PackedNode> olds, List<Node> news, int[] indexes) {
+      int m = olds.size();
+      int n = news.size();
+      int head = 0;
+      while (head < Math.min(m, n) && olds.get(head).samePacking(next, indexes[head])) {
+        head++;
+      }
+      int tail = 0;
+      while (tail < Math.min(m, n) - head
+          && olds.get(m - 1 - tail).samePacking(next, indexes[n - 1 - tail])) {
+        tail++;
+      }
+      while (tail > 0 && Side.key(olds.get(m - tail)) == null) {
+        tail--;
+      }
+      Side oldSide = Side.ofOld(olds.subList(head, m - tail));
+      Side newSide = Side.ofNew(news.subList(head, n - tail));
+      int[] keyed = matchKeys(oldSide, newSide);
+      Plan middle = gapped(keyed.clone(), oldSide, newSide);
+      if (middle.anyMove() && tail > 0) {
+        tail = 0;
+        middle = plan(Side.ofOld(olds.subList(head, m)), Side.ofNew(news.subList(head, n)));
+      } else if (middle.anyMove()) {
+        middle = cheaper(whole(keyed, oldSide, newSide), middle);
+      }
+      if (head == 0 && tail == 0) {
+        return middle;
+      }
+      int[] match = new int[n];
+      boolean[] oldMatched = new boolean[m];
+      boolean[] moves = new boolean[n];
+      for (int k = 0; k < head; k++) {
+        pair(k, k, match, oldMatched);
+      }
+      for (int k = 1; k <= tail; k++) {
+        pair(m - k, n - k, match, oldMatched);
+      }
+      for (int j = 0; j < n - head - tail; j++) {
+        int i = middle.match()[j];
+        match[head + j] = i < 0 ? -1 : head + i;
+        moves[head + j] = middle.moves()[j];
+      }
+      for (int i = 0; i < m - head - tail; i++) {
+        oldMatched[head + i] = middle.oldMatched()[i];
+      }
+      return new Plan(match, oldMatched, moves);
+    }
+
+    /**
+     * Whether an old subtree equals a new one, attributes compared as sets. Equal packings are
+     * the quick answer; else the trees are compared node by node.
+     */
+    private boolean same(PackedNode a, Node b, int index) {
+      if (a.samePacking(next, index)) {
+        return true;
+      }
+      if (a.isElement() && b instanceof Element y) {
+        if (!a.tagName().equals(y.tagName())
+            || !a.namespace().equals(y.tag().namespace())
+            || a.attributeCount() != y.attributesSize()
+            || a.childCount() != y.childNodeSize()) {
+          return false;
+        }
+        for (int i = 0; i < a.attributeCount(); i++) {
+          String name = a.attributeName(i);
+          if (!(y.attributes().hasKey(name)
+              && a.attributeValue(i).equals(y.attributes().get(name)))) {
+            return false;
+          }
+        }
+        List<PackedNode> children = a.children();
+        int child = index + 1;
+        for (int i = 0; i < children.size(); i++) {
+          if (!same(children.get(i), y.childNode(i), child)) {
+            return false;
+          }
+          child += next.sizes()[child];
+        }
+        return true;
+      }
+      return (a.isText() && isText(b) || a.isComment() && b instanceof Comment)
+          && a.data().equals(data(b));
     }
 
     /**
@@ -277,23 +385,21 @@ public final class Differ {
      *       keyed rows then moves only rows, leaving the whitespace between them in place).
      * </ul>
      */
-    private static Plan plan(List<Node> olds, List<Node> news) {
+    private static Plan plan(Side olds, Side news) {
       int[] keyed = matchKeys(olds, news);
       Plan gapped = gapped(keyed.clone(), olds, news);
-      for (boolean move : gapped.moves()) {
-        if (move) {
-          Plan whole = whole(keyed, olds, news);
-          return whole.cost() < gapped.cost() ? whole : gapped;
-        }
-      }
-      return gapped;
+      return gapped.anyMove() ? cheaper(whole(keyed, olds, news), gapped) : gapped;
+    }
+
+    private static Plan cheaper(Plan whole, Plan gapped) {
+      return whole.cost() < gapped.cost() ? whole : gapped;
     }
 
     /** For each new child, the index of the old child with the same key, or -1. */
-    private static int[] matchKeys(List<Node> olds, List<Node> news) {
+    private static int[] matchKeys(Side olds, Side news) {
       Map<String, Integer> oldKeys = new HashMap<>();
       for (int i = 0; i < olds.size(); i++) {
-        String key = key(olds.get(i));
+        String key = olds.key(i);
         if (key != null) {
           oldKeys.putIfAbsent(key, i);
         }
@@ -302,7 +408,7 @@ public final class Differ {
       Arrays.fill(match, -1);
       Set<Integer> taken = new HashSet<>();
       for (int j = 0; j < news.size(); j++) {
-        String key = key(news.get(j));
+        String key = news.key(j);
         Integer i = key == null ? null : oldKeys.get(key);
         if (i != null && taken.add(i)) {
           match[j] = i;
@@ -315,7 +421,7 @@ public final class Differ {
      * The keyed matches forming a longest increasing subsequence of old indexes stay, the other
      * keyed ones move, and unkeyed children match within the gaps between those that stay.
      */
-    private static Plan gapped(int[] match, List<Node> olds, List<Node> news) {
+    private static Plan gapped(int[] match, Side olds, Side news) {
       boolean[] stays = stays(match, olds.size());
       boolean[] oldMatched = new boolean[olds.size()];
       boolean[] moves = new boolean[news.size()];
@@ -324,7 +430,7 @@ public final class Differ {
       for (int i = 0; i < olds.size(); i++) {
         if (stays[i]) {
           oldGaps.add(new ArrayList<>());
-        } else if (key(olds.get(i)) == null) {
+        } else if (olds.key(i) == null) {
           oldGaps.getLast().add(i);
         }
       }
@@ -338,7 +444,7 @@ public final class Differ {
           } else {
             moves[j] = true;
           }
-        } else if (key(news.get(j)) == null) {
+        } else if (news.key(j) == null) {
           newGaps.getLast().add(j);
         }
       }
@@ -352,18 +458,18 @@ public final class Differ {
      * Unkeyed children match across the whole list; then all matches forming a longest
      * increasing subsequence of old indexes stay and the others move.
      */
-    private static Plan whole(int[] keyed, List<Node> olds, List<Node> news) {
+    private static Plan whole(int[] keyed, Side olds, Side news) {
       int[] match = keyed.clone();
       boolean[] oldMatched = new boolean[olds.size()];
       List<Integer> oldUnkeyed = new ArrayList<>();
       for (int i = 0; i < olds.size(); i++) {
-        if (key(olds.get(i)) == null) {
+        if (olds.key(i) == null) {
           oldUnkeyed.add(i);
         }
       }
       List<Integer> newUnkeyed = new ArrayList<>();
       for (int j = 0; j < news.size(); j++) {
-        if (key(news.get(j)) == null) {
+        if (news.key(j) == null) {
           newUnkeyed.add(j);
         }
       }
@@ -394,18 +500,18 @@ public final class Differ {
      * leading children of the same kind and tag, from the end for the trailing ones, and from
      * the start again for the rest; so one child added or removed does not shift the others.
      */
-    private static void matchGap(List<Integer> olds, List<Integer> news, List<Node> oldNodes,
-        List<Node> newNodes, int[] match, boolean[] oldMatched) {
+    private static void matchGap(List<Integer> olds, List<Integer> news, Side oldNodes,
+        Side newNodes, int[] match, boolean[] oldMatched) {
       int common = Math.min(olds.size(), news.size());
       int head = 0;
       while (head < common
-          && alike(oldNodes.get(olds.get(head)), newNodes.get(news.get(head)))) {
+          && oldNodes.alike(olds.get(head), newNodes, news.get(head))) {
         head++;
       }
       int tail = 0;
       while (tail < common - head
-          && alike(oldNodes.get(olds.get(olds.size() - 1 - tail)),
-              newNodes.get(news.get(news.size() - 1 - tail)))) {
+          && oldNodes.alike(olds.get(olds.size() - 1 - tail),
+              newNodes, news.get(news.size() - 1 - tail))) {
         tail++;
       }
       for (int k = 0; k < common - tail; k++) {
@@ -432,6 +538,15 @@ public final class Differ {
    */
   private record Plan(int[] match, boolean[] oldMatched, boolean[] moves) {
 
+    boolean anyMove() {
+      for (boolean move : moves) {
+        if (move) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The number of operations the plan takes at this level. */
     int cost() {
       int cost = 0;
@@ -446,12 +561,173 @@ public final class Differ {
     }
   }
 
-  /** Whether two nodes can be patched into each other rather than replaced. */
-  private static boolean alike(Node a, Node b) {
-    if (a instanceof Element x && b instanceof Element y) {
-      return x.tagName().equals(y.tagName());
+  /**
+   * The order of one parent's children while their moves and inserts are worked out, from the
+   * last new child to the first: gives a child's index in O(log n), where scanning a list made
+   * reordering n children cost O(n²).
+   *
+   * <p>Each child has a coordinate, and the current order is the order of the coordinates. A
+   * child at its final place (it stays, or was moved or inserted) has the coordinate of its new
+   * index. A child still to move sits, as in the old order, after the staying child before it;
+   * since every child is placed right before its right neighbour, the children placed between
+   * two staying ones gather right before the second, after the children still to move there.
+   * So a waiting child's coordinate lies between its staying predecessor's and the next new
+   * index. A Fenwick tree counts the children present below a coordinate.
+   */
+  private static final class Positions {
+
+    private final int[] finalAt;
+    private final int[] waitingAt;
+    private final int[] tree;
+    private int size;
+
+    /** The children right after the removes: the matched old ones, in the old order. */
+    Positions(int[] match, boolean[] oldMatched, boolean[] moves) {
+      int n = match.length;
+      int[] newIndex = new int[oldMatched.length];
+      for (int j = 0; j < n; j++) {
+        if (match[j] >= 0) {
+          newIndex[match[j]] = j;
+        }
+      }
+      // The children to move in the old order, each with the new index of the staying child
+      // before it (-1 if none).
+      int[] waiting = new int[n];
+      int[] stayBefore = new int[n];
+      int count = 0;
+      int stay = -1;
+      for (int i = 0; i < oldMatched.length; i++) {
+        if (oldMatched[i]) {
+          int j = newIndex[i];
+          if (moves[j]) {
+            waiting[count++] = j;
+            stayBefore[j] = stay;
+          } else {
+            stay = j;
+          }
+        }
+      }
+      finalAt = new int[n];
+      waitingAt = new int[n];
+      int coordinate = 0;
+      int w = 0;
+      for (int j = -1; j < n; j++) {
+        if (j >= 0) {
+          finalAt[j] = coordinate++;
+        }
+        if (j < 0 || match[j] >= 0 && !moves[j]) {
+          while (w < count && stayBefore[waiting[w]] == j) {
+            waitingAt[waiting[w++]] = coordinate++;
+          }
+        }
+      }
+      tree = new int[coordinate + 1];
+      for (int j = 0; j < n; j++) {
+        if (match[j] >= 0) {
+          add(moves[j] ? waitingAt[j] : finalAt[j], 1);
+        }
+      }
     }
-    return a.getClass() == b.getClass();
+
+    /** The current index of new child {@code j} once placed, or the count if {@code j == n}. */
+    int before(int j) {
+      return j == finalAt.length ? size : countBelow(finalAt[j]);
+    }
+
+    /** The current index of new child {@code j}, still to move. */
+    int beforeMove(int j) {
+      return countBelow(waitingAt[j]);
+    }
+
+    void moved(int j) {
+      add(waitingAt[j], -1);
+      add(finalAt[j], 1);
+    }
+
+    void inserted(int j) {
+      add(finalAt[j], 1);
+    }
+
+    private int countBelow(int coordinate) {
+      int count = 0;
+      for (int i = coordinate; i > 0; i -= i & -i) {
+        count += tree[i];
+      }
+      return count;
+    }
+
+    private void add(int coordinate, int delta) {
+      size += delta;
+      for (int i = coordinate + 1; i < tree.length; i += i & -i) {
+        tree[i] += delta;
+      }
+    }
+  }
+
+  /**
+   * What planning needs of one side's children, worked out once per child list.
+   *
+   * @param keys each child's key ({@code lv-key}, else {@code id}, each with its own prefix), or
+   *     null if it has none
+   * @param shapes each child's tag name if an element, else its kind ({@code #text}...): two
+   *     children of the same shape can be patched into each other rather than replaced
+   */
+  private record Side(String[] keys, String[] shapes) {
+
+    static Side ofOld(List<PackedNode> nodes) {
+      Side side = new Side(new String[nodes.size()], new String[nodes.size()]);
+      for (int i = 0; i < nodes.size(); i++) {
+        PackedNode node = nodes.get(i);
+        if (node.isElement()) {
+          side.keys[i] = key(node);
+          side.shapes[i] = node.tagName();
+        } else {
+          side.shapes[i] = node.kindName();
+        }
+      }
+      return side;
+    }
+
+    static Side ofNew(List<Node> nodes) {
+      Side side = new Side(new String[nodes.size()], new String[nodes.size()]);
+      for (int i = 0; i < nodes.size(); i++) {
+        if (nodes.get(i) instanceof Element e) {
+          side.keys[i] =
+              key(e.hasAttr("lv-key"), e.attr("lv-key"), e.hasAttr("id") ? e.id() : null);
+          side.shapes[i] = e.tagName();
+        } else {
+          side.shapes[i] = nodes.get(i).nodeName();
+        }
+      }
+      return side;
+    }
+
+    static String key(PackedNode node) {
+      return node.isElement()
+          ? key(node.hasAttr("lv-key"), node.attr("lv-key"),
+              node.hasAttr("id") ? node.attr("id") : null)
+          : null;
+    }
+
+    private static String key(boolean hasLvKey, String lvKey, String id) {
+      if (hasLvKey) {
+        return "k" + lvKey;
+      }
+      return id == null ? null : "i" + id;
+    }
+
+    int size() {
+      return keys.length;
+    }
+
+    String key(int i) {
+      return keys[i];
+    }
+
+    /** Whether child {@code i} here and child {@code j} of {@code other} have the same shape. */
+    boolean alike(int i, Side other, int j) {
+      return shapes[i].equals(other.shapes[j]);
+    }
   }
 
   /** Indexes into {@code a} of one longest strictly increasing subsequence. */
@@ -482,62 +758,14 @@ public final class Differ {
     return result;
   }
 
-  /** Whether two subtrees are equal, attributes compared as sets. */
-  private static boolean same(Node a, Node b) {
-    if (a instanceof Element x && b instanceof Element y) {
-      if (!x.tagName().equals(y.tagName())
-          || !Objects.equals(x.tag().namespace(), y.tag().namespace())
-          || x.attributesSize() != y.attributesSize()
-          || x.childNodeSize() != y.childNodeSize()) {
-        return false;
-      }
-      for (Attribute attribute : x.attributes()) {
-        String name = attribute.getKey();
-        String value = y.attributes().hasKey(name) ? y.attributes().get(name) : null;
-        if (!attribute.getValue().equals(value)) {
-          return false;
-        }
-      }
-      for (int i = 0; i < x.childNodeSize(); i++) {
-        if (!same(x.childNode(i), y.childNode(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return (isText(a) && isText(b) || a instanceof Comment && b instanceof Comment)
-        && data(a).equals(data(b));
-  }
-
-  private static String key(Node node) {
-    if (node instanceof Element e) {
-      if (e.hasAttr("lv-key")) {
-        return "k" + e.attr("lv-key");
-      }
-      if (e.hasAttr("id")) {
-        return "i" + e.id();
-      }
-    }
-    return null;
-  }
-
-  private static int indexOf(List<Node> nodes, Node node) {
-    for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i) == node) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("node not among the children");
-  }
-
   private static List<Integer> with(List<Integer> path, int index) {
     List<Integer> child = new ArrayList<>(path);
     child.add(index);
     return child;
   }
 
-  private static String updateMode(Element element) {
-    String mode = element.attr("lv-update");
+  /** The {@code lv-update} mode an attribute value selects; "" for the default. */
+  private static String updateMode(String mode) {
     return switch (mode) {
       case "ignore", "append", "prepend" -> mode;
       default -> "";
