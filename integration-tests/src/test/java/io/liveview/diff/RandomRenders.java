@@ -19,9 +19,6 @@ public final class RandomRenders {
     /** The inputs already given a name of their own. */
     private final Set<HtmlGenerator.G> named = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Keys given to inputs so far; never reused, as the generator never reuses its own. */
-    private int keys;
-
     private RandomRenders() {
     }
 
@@ -49,11 +46,11 @@ public final class RandomRenders {
 
     /**
      * Edits the model so that the form state a browser gives the HTML does not depend on how the
-     * DOM got there: one selected option per select, and radio buttons that never share a group.
+     * DOM got there: one selected option per select, and no group with two checked radios.
      */
     private void excludeContradictions(HtmlGenerator.G model) {
         oneSelectedOption(model);
-        ownNameAndKey(model);
+        ownName(model);
     }
 
     /**
@@ -87,24 +84,16 @@ public final class RandomRenders {
     }
 
     /**
-     * Gives every input a name of its own (the generated one, suffixed) and a key (an {@code id},
-     * unless it has a key already), for all its renders. Checking a radio, making a checked input a
-     * radio, or renaming a checked radio unchecks the other radios of its group (same name and
-     * form), and a patch's operations run one at a time: a patch that turns an input matched by
-     * position into another radio (two checked radios swapping names, a checked checkbox and a
-     * checked radio swapping places) unchecks one that the new HTML checks. With its own name and
-     * a key, an input is only ever patched from its own earlier render, so every radio stays
-     * alone in its group.
+     * Gives every input a name of its own (the generated one, suffixed), for all its renders, so
+     * that no two checked radios share a group: the parser keeps only the last of them checked,
+     * which a patch applied to a live group cannot reproduce (that HTML is invalid anyway). Inputs
+     * are still matched by position, so a checked radio can be renamed or retyped into another
+     * one's place; the differ says {@code checked} again for those.
      */
-    private void ownNameAndKey(HtmlGenerator.G node) {
-        if ("input".equals(node.tag)) {
-            if (named.add(node) && node.attrs.containsKey("name")) {
-                node.attrs.put("name", node.attrs.get("name") + "~" + named.size());
-            }
-            if (!node.attrs.containsKey("id") && !node.attrs.containsKey("lv-key")) {
-                node.attrs.put("id", "input~" + ++keys);
-            }
+    private void ownName(HtmlGenerator.G node) {
+        if ("input".equals(node.tag) && named.add(node) && node.attrs.containsKey("name")) {
+            node.attrs.put("name", node.attrs.get("name") + "~" + named.size());
         }
-        node.kids.forEach(this::ownNameAndKey);
+        node.kids.forEach(this::ownName);
     }
 }

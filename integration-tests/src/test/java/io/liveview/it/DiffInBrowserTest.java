@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +106,28 @@ class DiffInBrowserTest extends BrowserTest {
                 steps.add(new HtmlSwapLive.Step("case-" + c, html));
             }
         }
+        showAll(steps, step -> context(seed, caseSeeds, steps, step));
+        Map<String, Long> counts = opCounts();
+        System.out.printf("DiffInBrowserTest: seed %d, %d cases of %d edits (%d steps) in %.1f s, operations by kind: %s%n",
+                seed, cases, EDITS, steps.size(), (System.nanoTime() - started) / 1e9, counts);
+        for (String kind : OP_NAMES.values()) {
+            assertTrue(counts.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts + "; seed " + seed);
+        }
+    }
+
+    /** Radios renamed or retyped into another one's group by a patch stay as the new HTML checks them. */
+    @Test
+    void checkedRadiosPatchedIntoAnotherGroupStayChecked() {
+        List<HtmlSwapLive.Step> steps = List.of(
+                new HtmlSwapLive.Step("radios", "<input type=radio name=a checked><input type=radio name=b checked>"),
+                new HtmlSwapLive.Step("radios", "<input type=radio name=b checked><input type=radio name=a checked>"),
+                new HtmlSwapLive.Step("mixed", "<input type=checkbox name=a checked><input type=radio name=b checked>"),
+                new HtmlSwapLive.Step("mixed", "<input type=radio name=b checked><input type=checkbox name=a checked>"));
+        showAll(steps, step -> "step " + step + ": " + steps.get(step - 1).html());
+    }
+
+    /** Shows each step in a page and asserts the DOM equals the step's tree, form state included. */
+    private void showAll(List<HtmlSwapLive.Step> steps, IntFunction<String> context) {
         startServer(0, SECRET, builder -> builder.live("/html-swap", () -> new HtmlSwapLive(steps)));
         Page page = newPage();
         page.addInitScript(CAPTURE_LOG);
@@ -120,20 +143,13 @@ class DiffInBrowserTest extends BrowserTest {
             int step = s;
             List<?> log = (List<?>) result.get("log");
             if (!log.isEmpty()) {
-                fail("the client logged " + log + "\n" + context(seed, caseSeeds, steps, step));
+                fail("the client logged " + log + "\n" + context.apply(step));
             }
             assertEquals(DomText.expected(steps.get(s - 1).html()), result.get("dom"),
-                    () -> context(seed, caseSeeds, steps, step) + "\nthe trees, expected then actual:");
+                    () -> context.apply(step) + "\nthe trees, expected then actual:");
         }
-
         long joins = sent.stream().filter(frame -> frame(frame).path(2).asText().equals("join")).count();
-        assertEquals(1, joins, "the client rejoined: a patch did not apply; seed " + seed);
-        Map<String, Long> counts = opCounts();
-        System.out.printf("DiffInBrowserTest: seed %d, %d cases of %d edits (%d steps) in %.1f s, operations by kind: %s%n",
-                seed, cases, EDITS, steps.size(), (System.nanoTime() - started) / 1e9, counts);
-        for (String kind : OP_NAMES.values()) {
-            assertTrue(counts.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts + "; seed " + seed);
-        }
+        assertEquals(1, joins, "the client rejoined: a patch did not apply");
     }
 
     /** Where a step failed, how to rerun it, and what the page was given. */

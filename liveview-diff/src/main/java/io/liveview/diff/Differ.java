@@ -175,7 +175,12 @@ public final class Differ {
             ops.add(new Op.RemoveAttr(path, "value"));
           }
         }
-        booleanProperty(o, n, path, "checked");
+        // A checked radio moved into another group (new name or type) unchecks that group's
+        // checked radio in the browser, although the new render may check both: say it again.
+        boolean regrouped = !o.attr("name").equals(n.attr("name")) || !o.attr("type").equals(n.attr("type"));
+        if (o.hasAttr("checked") != n.hasAttr("checked") || regrouped && n.hasAttr("checked")) {
+          ops.add(new Op.SetProperty(path, "checked", n.hasAttr("checked")));
+        }
       } else if (isHtml(n, "option")) {
         booleanProperty(o, n, path, "selected");
       }

@@ -153,7 +153,22 @@ public final class Html {
       out.append('\n');
     }
     writeChildren(element, out);
-    out.append("</").append(tag).append('>');
+    // Nothing ends a plaintext element: the parser reads any end tag after it as text, so
+    // neither it nor an element it closes may have one.
+    if (!endsInPlaintext(element)) {
+      out.append("</").append(tag).append('>');
+    }
+  }
+
+  /** Whether a plaintext element is this element or along its chain of last children. */
+  private static boolean endsInPlaintext(Element element) {
+    for (Element e = element; e != null; ) {
+      if (isHtml(e) && e.normalName().equals("plaintext")) {
+        return true;
+      }
+      e = e.childNodeSize() > 0 && e.childNode(e.childNodeSize() - 1) instanceof Element last ? last : null;
+    }
+    return false;
   }
 
   private static void writeChildren(Element element, StringBuilder out) {

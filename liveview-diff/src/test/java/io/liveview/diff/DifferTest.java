@@ -319,6 +319,21 @@ class DifferTest {
     }
 
     @Test
+    void aCheckedRadioMovedIntoAnotherGroupIsCheckedAgain() {
+      // In a browser the renamed radio unchecks its new group's radio, which the render checks.
+      assertEquals(List.of(
+              new Op.SetAttr(path(0), "name", "b"),
+              new Op.SetProperty(path(0), "checked", true),
+              new Op.SetAttr(path(1), "name", "a"),
+              new Op.SetProperty(path(1), "checked", true)),
+          ops("<input type=radio name=a checked><input type=radio name=b checked>",
+              "<input type=radio name=b checked><input type=radio name=a checked>"));
+      assertEquals(List.of(new Op.SetAttr(path(0), "type", "radio")),
+          ops("<input type=checkbox name=a>", "<input type=radio name=a>"),
+          "an unchecked input needs nothing more");
+    }
+
+    @Test
     void checkedIsABooleanProperty() {
       assertEquals(List.of(new Op.SetProperty(path(0), "checked", true)),
           ops("<input type=checkbox>", "<input type=checkbox checked>"));

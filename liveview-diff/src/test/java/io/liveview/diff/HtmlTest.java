@@ -112,4 +112,13 @@ class HtmlTest {
     Trees.assertSameTree(parsed, reparsed);
     assertEquals(Html.innerHtml(parsed), Html.innerHtml(reparsed));
   }
+
+  @Test
+  void plaintextAndTheElementsItEndsGetNoEndTag() {
+    for (String html : new String[] {"<p>a</p><plaintext>x", "<div><b>a</b><plaintext>x &lt;/div&gt;</plaintext></div>"}) {
+      Element parsed = Html.parseFragment(html);
+      Trees.assertSameTree(parsed, Html.parseFragment(Html.innerHtml(parsed)));
+    }
+    assertEquals("<p>a</p><plaintext>x", Html.innerHtml(Html.parseFragment("<p>a</p><plaintext>x")));
+  }
 }
