@@ -47,7 +47,7 @@ class DiffInBrowserTest extends BrowserTest {
 
     private static final Map<String, String> OP_NAMES = Map.of(
             "t", "SetText", "a", "SetAttr", "r", "RemoveAttr", "p", "SetProperty",
-            "i", "Insert", "d", "Remove", "m", "Move", "x", "Replace");
+            "i", "Insert", "d", "Remove", "m", "Move", "x", "Replace", "h", "ReplaceChildren");
 
     /** Keeps what the client logs as an error or warning, for the test to read after each step. */
     private static final String CAPTURE_LOG = """
@@ -106,6 +106,10 @@ class DiffInBrowserTest extends BrowserTest {
                 steps.add(new HtmlSwapLive.Step("case-" + c, html));
             }
         }
+        // Clearing a list is rare in random edits (a few per thousand): one fixed case makes sure
+        // every operation kind is seen in every run.
+        steps.add(new HtmlSwapLive.Step("cleared", "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>"));
+        steps.add(new HtmlSwapLive.Step("cleared", "<ul></ul>"));
         showAll(steps, step -> context(seed, caseSeeds, steps, step));
         Map<String, Long> counts = opCounts();
         System.out.printf("DiffInBrowserTest: seed %d, %d cases of %d edits (%d steps) in %.1f s, operations by kind: %s%n",
@@ -156,6 +160,9 @@ class DiffInBrowserTest extends BrowserTest {
     private String context(long seed, List<Long> caseSeeds, List<HtmlSwapLive.Step> steps, int step) {
         int c = (step - 1) / (EDITS + 1);
         int render = (step - 1) % (EDITS + 1);
+        if (c >= caseSeeds.size()) {
+            return "the fixed case after the random ones (seed " + seed + "), step " + step + ": " + steps.get(step - 1).html();
+        }
         return "case " + c + " (case seed " + caseSeeds.get(c) + "), render " + render + " of the case;"
                 + " rerun with -Dliveview.browserdiff.seed=" + seed
                 + (render == 0 ? "" : "\nold:   " + DomText.visible(steps.get(step - 2).html()))
@@ -180,7 +187,7 @@ class DiffInBrowserTest extends BrowserTest {
                 JsonNode path = op.get(1);
                 // i and m address the parent; the others the node itself, and the wrapper's own
                 // replacement at the start of a case is not part of any case's diff.
-                int depth = code.equals("i") || code.equals("m") ? 1 : 2;
+                int depth = code.equals("i") || code.equals("m") || code.equals("h") ? 1 : 2;
                 if (path.size() >= depth && path.get(0).asInt() == WRAPPER) {
                     counts.merge(OP_NAMES.get(code), 1L, Long::sum);
                 }

@@ -241,6 +241,10 @@ public final class Differ {
       int[] match = plan.match();
       boolean[] oldMatched = plan.oldMatched();
       boolean[] moves = plan.moves();
+      if (m > 1 && noneMatched(oldMatched)) {
+        ops.add(new Op.ReplaceChildren(path, Html.outerHtml(news)));
+        return;
+      }
 
       for (int i = m - 1; i >= 0; i--) {
         if (!oldMatched[i]) {
@@ -279,6 +283,15 @@ public final class Differ {
           path.removeLast();
         }
       }
+    }
+
+    private static boolean noneMatched(boolean[] oldMatched) {
+      for (boolean matched : oldMatched) {
+        if (matched) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

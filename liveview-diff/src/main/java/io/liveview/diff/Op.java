@@ -162,6 +162,22 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * Replaces all children of an element with the nodes parsed from {@code html} in its context:
+   * one operation where removing every child one by one (a cleared or swapped list) would take
+   * one per node. JSON: {@code ["h", path, html]}.
+   *
+   * @param path the element, possibly the root
+   * @param html markup serialized from the new render; empty to clear
+   */
+  record ReplaceChildren(List<Integer> path, String html) implements Op {
+    /** Validates and copies the path. */
+    public ReplaceChildren {
+      path = checkPath(path);
+      Objects.requireNonNull(html, "html");
+    }
+  }
+
   private static List<Integer> checkPath(List<Integer> path) {
     List<Integer> copy = List.copyOf(path);
     for (int index : copy) {

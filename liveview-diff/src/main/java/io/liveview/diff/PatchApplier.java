@@ -61,6 +61,11 @@ public final class PatchApplier {
           node.remove();
           parent.insertChildren(index, nodes);
         }
+        case Op.ReplaceChildren(var path, var html) -> {
+          Element parent = element(root, path);
+          parent.empty();
+          parent.appendChildren(Html.parseFragment(html, parent));
+        }
       }
     }
   }

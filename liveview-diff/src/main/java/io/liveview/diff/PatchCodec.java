@@ -47,6 +47,7 @@ public final class PatchCodec {
         case Op.Remove(var path) -> path(a.add("d"), path);
         case Op.Move(var path, var from, var to) -> path(a.add("m"), path).add(from).add(to);
         case Op.Replace(var path, var html) -> path(a.add("x"), path).add(html);
+        case Op.ReplaceChildren(var path, var html) -> path(a.add("h"), path).add(html);
       }
     }
     return array;
@@ -106,7 +107,7 @@ public final class PatchCodec {
     String code = string(a, 0);
     int size = switch (code) {
       case "d" -> 2;
-      case "r", "x", "t" -> 3;
+      case "r", "x", "h", "t" -> 3;
       case "a", "p", "i", "m" -> 4;
       default -> throw new IllegalArgumentException("unknown code " + code);
     };
@@ -126,6 +127,7 @@ public final class PatchCodec {
       case "i" -> new Op.Insert(path, integer(a, 2), string(a, 3));
       case "d" -> new Op.Remove(path);
       case "m" -> new Op.Move(path, integer(a, 2), integer(a, 3));
+      case "h" -> new Op.ReplaceChildren(path, string(a, 2));
       default -> new Op.Replace(path, string(a, 2));
     };
   }

@@ -48,7 +48,7 @@ class DifferPropertyTest {
     System.out.printf("seed %d, %d cases of %d edits, operations by kind: %s%n",
         seed, cases, STEPS, counts);
     for (String kind : new String[] {
-        "SetText", "SetAttr", "RemoveAttr", "SetProperty", "Insert", "Remove", "Move", "Replace"}) {
+        "SetText", "SetAttr", "RemoveAttr", "SetProperty", "Insert", "Remove", "Move", "Replace", "ReplaceChildren"}) {
       assertTrue(counts.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts);
     }
   }

@@ -334,6 +334,16 @@ class DifferTest {
     }
 
     @Test
+    void aListWhoseChildrenAllGoIsReplacedInOneOperation() {
+      assertEquals(List.of(new Op.ReplaceChildren(path(0), "")),
+          ops("<ul>\n  <li>a</li>\n  <li id=b>b</li>\n</ul>", "<ul></ul>"));
+      assertEquals(List.of(new Op.ReplaceChildren(path(0), "<li id=\"c\">c</li>")),
+          ops("<ul><li id=a>a</li><li id=b>b</li></ul>", "<ul><li id=c>c</li></ul>"));
+      assertEquals(List.of(new Op.Remove(path(0, 0))),
+          ops("<ul><li id=a>a</li></ul>", "<ul></ul>"), "a single child is removed as usual");
+    }
+
+    @Test
     void checkedIsABooleanProperty() {
       assertEquals(List.of(new Op.SetProperty(path(0), "checked", true)),
           ops("<input type=checkbox>", "<input type=checkbox checked>"));

@@ -33,6 +33,10 @@ class PatchApplierTest {
   @Test
   void replaceMayInsertSeveralNodes() {
     assertEquals("a<b>b</b>c<p></p>", apply("x<p></p>", new Op.Replace(List.of(0), "a<b>b</b>c")));
+    assertEquals("<table><tbody><tr><td>n</td></tr></tbody></table>",
+        apply("<table><tbody><tr><td>1</td></tr><tr><td>2</td></tr></tbody></table>",
+            new Op.ReplaceChildren(List.of(0, 0), "<tr><td>n</td></tr>")));
+    assertEquals("", apply("a<b>b</b>", new Op.ReplaceChildren(List.of(), "")));
   }
 
   @Test

@@ -23,13 +23,15 @@ class PatchCodecTest {
       new Op.Insert(List.of(6), Op.Insert.END, "<p id=\"m\">m</p>"),
       new Op.Remove(List.of(7, 2)),
       new Op.Move(List.of(1), 3, 0),
-      new Op.Replace(List.of(8), "<b>\u2028</b>")));
+      new Op.Replace(List.of(8), "<b>\u2028</b>"),
+      new Op.ReplaceChildren(List.of(9), "<i>i</i>")));
 
   private static final String ALL_KINDS_JSON = "[[\"t\",[0,1],\"5 < 6 & \\\"\uD83D\uDE00\\\"\"],"
       + "[\"a\",[2],\"class\",\"a b\"],[\"r\",[2],\"title\"],[\"p\",[3],\"value\",\"x\"],"
       + "[\"p\",[4],\"checked\",true],[\"p\",[5,0],\"selected\",false],"
       + "[\"i\",[],0,\"<li id=\\\"a\\\">a</li>\"],[\"i\",[6],-1,\"<p id=\\\"m\\\">m</p>\"],"
-      + "[\"d\",[7,2]],[\"m\",[1],3,0],[\"x\",[8],\"<b>\u2028</b>\"]]";
+      + "[\"d\",[7,2]],[\"m\",[1],3,0],[\"x\",[8],\"<b>\u2028</b>\"],"
+      + "[\"h\",[9],\"<i>i</i>\"]]";
 
   @Test
   void encodesTheCompactArraysOfTheProtocol() {

@@ -255,6 +255,7 @@ function patch(v, ops = [], r) {
       else if (op === 'i') insert(n, a, parse(n, b));
       else if (op === 'd') n.remove();
       else if (op === 'x') n.replaceWith(parse(n.parentNode, a));
+      else if (op === 'h') n.replaceChildren(parse(n, a));
       else if (op === 'm') {
         const child = n.childNodes[a];
         const before = n.childNodes[b < a ? b : b + 1] || null;
