@@ -241,7 +241,7 @@ public final class Differ {
       int[] match = plan.match();
       boolean[] oldMatched = plan.oldMatched();
       boolean[] moves = plan.moves();
-      if (m > 1 && noneMatched(oldMatched)) {
+      if (noElementKept(olds, oldMatched)) {
         ops.add(new Op.ReplaceChildren(path, Html.outerHtml(news)));
         return;
       }
@@ -285,13 +285,21 @@ public final class Differ {
       }
     }
 
-    private static boolean noneMatched(boolean[] oldMatched) {
-      for (boolean matched : oldMatched) {
-        if (matched) {
-          return false;
+    /**
+     * Whether a list of two or more elements goes whole (a cleared or swapped list): then one
+     * {@code ReplaceChildren} beats removing each node, the whitespace between them included.
+     */
+    private static boolean noElementKept(List<PackedNode> olds, boolean[] oldMatched) {
+      int elements = 0;
+      for (int i = 0; i < olds.size(); i++) {
+        if (olds.get(i).isElement()) {
+          if (oldMatched[i]) {
+            return false;
+          }
+          elements++;
         }
       }
-      return true;
+      return elements > 1;
     }
 
     /**

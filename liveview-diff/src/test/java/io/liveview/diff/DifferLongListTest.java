@@ -104,11 +104,8 @@ class DifferLongListTest {
   }
 
   @Test
-  void removingAllRowsRemovesEachRowAndItsWhitespace() {
-    List<Op> ops = ops(rows -> List.of());
-    assertEquals(2 * ROWS, ops.stream().filter(op -> op instanceof Op.Remove).count());
-    // The whitespace left before the end tag keeps its node, with the shorter indent.
-    assertEquals(List.of(new Op.SetText(List.of(0, 1, 0), "\n  ")),
-        ops.stream().filter(op -> !(op instanceof Op.Remove)).toList());
+  void removingAllRowsReplacesTheChildrenInOneOperation() {
+    // Not one removal per row and per whitespace node: the body's new children, only whitespace.
+    assertEquals(List.of(new Op.ReplaceChildren(List.of(0, 1), "\n  ")), ops(rows -> List.of()));
   }
 }

@@ -339,8 +339,12 @@ class DifferTest {
           ops("<ul>\n  <li>a</li>\n  <li id=b>b</li>\n</ul>", "<ul></ul>"));
       assertEquals(List.of(new Op.ReplaceChildren(path(0), "<li id=\"c\">c</li>")),
           ops("<ul><li id=a>a</li><li id=b>b</li></ul>", "<ul><li id=c>c</li></ul>"));
+      assertEquals(List.of(new Op.ReplaceChildren(path(0), "\n")),
+          ops("<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>", "<ul>\n</ul>"), "whitespace kept is no reason to go one by one");
       assertEquals(List.of(new Op.Remove(path(0, 0))),
-          ops("<ul><li id=a>a</li></ul>", "<ul></ul>"), "a single child is removed as usual");
+          ops("<ul><li id=a>a</li></ul>", "<ul></ul>"), "a single element is removed as usual");
+      assertEquals(List.of(new Op.Remove(path(0, 1)), new Op.SetText(path(0, 0), "b")),
+          ops("<p>a<b>x</b></p>", "<p>b</p>"), "text next to one element goes as usual");
     }
 
     @Test
