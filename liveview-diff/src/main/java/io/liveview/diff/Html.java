@@ -28,175 +28,175 @@ import org.jsoup.parser.Parser;
  */
 public final class Html {
 
-  private static final Set<String> VOID_ELEMENTS = Set.of(
-      "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-      "keygen", "link", "meta", "param", "source", "track", "wbr");
+    private static final Set<String> VOID_ELEMENTS = Set.of(
+            "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+            "keygen", "link", "meta", "param", "source", "track", "wbr");
 
-  /** Elements whose text the parser reads raw, so it is written without escaping. */
-  private static final Set<String> RAW_TEXT_ELEMENTS = Set.of(
-      "style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext");
+    /** Elements whose text the parser reads raw, so it is written without escaping. */
+    private static final Set<String> RAW_TEXT_ELEMENTS = Set.of(
+            "style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext");
 
-  private static final Set<String> NEWLINE_EATING_ELEMENTS = Set.of("pre", "textarea", "listing");
+    private static final Set<String> NEWLINE_EATING_ELEMENTS = Set.of("pre", "textarea", "listing");
 
-  private Html() {}
+    private Html() {}
 
-  /**
-   * Parses the inner HTML of a live root.
-   *
-   * @param innerHtml the view's template output
-   * @return a detached {@code div} whose children are the nodes a browser builds for
-   *     {@code innerHtml} inside a {@code div}
-   */
-  public static Element parseFragment(String innerHtml) {
-    Element root = new Element("div");
-    root.appendChildren(parseFragment(innerHtml, root));
-    return root;
-  }
-
-  /**
-   * Parses {@code html} as the browser does when it is set as the inner HTML of
-   * {@code context}; the context is not modified.
-   */
-  static List<Node> parseFragment(String html, Element context) {
-    String source = html.indexOf('\r') < 0 ? html : html.replace("\r\n", "\n").replace('\r', '\n');
-    List<Node> nodes = Parser.parseFragment(source, context, "");
-    if (!source.contains("<?") || !containsProcessingInstruction(nodes)) {
-      return nodes;
+    /**
+     * Parses the inner HTML of a live root.
+     *
+     * @param innerHtml the view's template output
+     * @return a detached {@code div} whose children are the nodes a browser builds for
+     *     {@code innerHtml} inside a {@code div}
+     */
+    public static Element parseFragment(String innerHtml) {
+        Element root = new Element("div");
+        root.appendChildren(parseFragment(innerHtml, root));
+        return root;
     }
-    // Rare: parse again with positions, to rebuild the browser's comment from the exact source.
-    nodes = Parser.htmlParser().setTrackPosition(true).parseFragmentInput(source, context, "");
-    Element holder = new Element("div");
-    holder.appendChildren(nodes);
-    for (ProcessingInstruction pi : holder.nodeStream(ProcessingInstruction.class).toList()) {
-      int start = pi.sourceRange().startPos();
-      int end = pi.sourceRange().endPos();
-      pi.replaceWith(new Comment(source.substring(start + 1, end - 1).replace('\0', '\uFFFD')));
-    }
-    return new ArrayList<>(holder.childNodes());
-  }
 
-  private static boolean containsProcessingInstruction(List<Node> nodes) {
-    for (Node node : nodes) {
-      if (node.nodeStream(ProcessingInstruction.class).findAny().isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Serializes a node with its descendants.
-   *
-   * @param node an element, text, data or comment node from a tree this class parsed
-   * @return markup that parses back, in the context of the node's parent, to an equal node
-   */
-  public static String outerHtml(Node node) {
-    StringBuilder out = new StringBuilder();
-    write(node, out);
-    return out.toString();
-  }
-
-  /**
-   * Serializes the children of an element.
-   *
-   * @param element the parent
-   * @return markup that parses back, in the context of {@code element}, to equal children
-   */
-  public static String innerHtml(Element element) {
-    StringBuilder out = new StringBuilder();
-    writeChildren(element, out);
-    return out.toString();
-  }
-
-  /** Serializes consecutive siblings into one string, as one insert carries them. */
-  static String outerHtml(List<Node> nodes) {
-    StringBuilder out = new StringBuilder();
-    for (Node node : nodes) {
-      write(node, out);
-    }
-    return out.toString();
-  }
-
-  private static void write(Node node, StringBuilder out) {
-    switch (node) {
-      case Element element -> writeElement(element, out);
-      case DataNode data -> out.append(data.getWholeData());
-      case TextNode text -> {
-        if (text.parent() instanceof Element parent && isRawText(parent)) {
-          out.append(text.getWholeText());
-        } else {
-          escape(text.getWholeText(), false, out);
+    /**
+     * Parses {@code html} as the browser does when it is set as the inner HTML of
+     * {@code context}; the context is not modified.
+     */
+    static List<Node> parseFragment(String html, Element context) {
+        String source = html.indexOf('\r') < 0 ? html : html.replace("\r\n", "\n").replace('\r', '\n');
+        List<Node> nodes = Parser.parseFragment(source, context, "");
+        if (!source.contains("<?") || !containsProcessingInstruction(nodes)) {
+            return nodes;
         }
-      }
-      case Comment comment -> out.append("<!--").append(comment.getData()).append("-->");
-      default -> throw new IllegalArgumentException("cannot serialize a " + node.nodeName());
+        // Rare: parse again with positions, to rebuild the browser's comment from the exact source.
+        nodes = Parser.htmlParser().setTrackPosition(true).parseFragmentInput(source, context, "");
+        Element holder = new Element("div");
+        holder.appendChildren(nodes);
+        for (ProcessingInstruction pi : holder.nodeStream(ProcessingInstruction.class).toList()) {
+            int start = pi.sourceRange().startPos();
+            int end = pi.sourceRange().endPos();
+            pi.replaceWith(new Comment(source.substring(start + 1, end - 1).replace('\0', '\uFFFD')));
+        }
+        return new ArrayList<>(holder.childNodes());
     }
-  }
 
-  private static void writeElement(Element element, StringBuilder out) {
-    String tag = element.tagName();
-    out.append('<').append(tag);
-    for (var attribute : element.attributes()) {
-      out.append(' ').append(attribute.getKey()).append("=\"");
-      escape(attribute.getValue(), true, out);
-      out.append('"');
+    private static boolean containsProcessingInstruction(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node.nodeStream(ProcessingInstruction.class).findAny().isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
-    out.append('>');
-    if (isHtml(element) && VOID_ELEMENTS.contains(element.normalName())) {
-      return;
-    }
-    if (isHtml(element)
-        && NEWLINE_EATING_ELEMENTS.contains(element.normalName())
-        && element.childNodeSize() > 0
-        && element.childNode(0) instanceof TextNode first
-        && first.getWholeText().startsWith("\n")) {
-      out.append('\n');
-    }
-    writeChildren(element, out);
-    // Nothing ends a plaintext element: the parser reads any end tag after it as text, so
-    // neither it nor an element it closes may have one.
-    if (!endsInPlaintext(element)) {
-      out.append("</").append(tag).append('>');
-    }
-  }
 
-  /** Whether a plaintext element is this element or along its chain of last children. */
-  private static boolean endsInPlaintext(Element element) {
-    for (Element e = element; e != null; ) {
-      if (isHtml(e) && e.normalName().equals("plaintext")) {
-        return true;
-      }
-      e = e.childNodeSize() > 0 && e.childNode(e.childNodeSize() - 1) instanceof Element last ? last : null;
+    /**
+     * Serializes a node with its descendants.
+     *
+     * @param node an element, text, data or comment node from a tree this class parsed
+     * @return markup that parses back, in the context of the node's parent, to an equal node
+     */
+    public static String outerHtml(Node node) {
+        StringBuilder out = new StringBuilder();
+        write(node, out);
+        return out.toString();
     }
-    return false;
-  }
 
-  private static void writeChildren(Element element, StringBuilder out) {
-    for (Node child : element.childNodes()) {
-      write(child, out);
+    /**
+     * Serializes the children of an element.
+     *
+     * @param element the parent
+     * @return markup that parses back, in the context of {@code element}, to equal children
+     */
+    public static String innerHtml(Element element) {
+        StringBuilder out = new StringBuilder();
+        writeChildren(element, out);
+        return out.toString();
     }
-  }
 
-  private static boolean isRawText(Element element) {
-    return isHtml(element) && RAW_TEXT_ELEMENTS.contains(element.normalName());
-  }
-
-  private static boolean isHtml(Element element) {
-    return Parser.NamespaceHtml.equals(element.tag().namespace());
-  }
-
-  private static void escape(String s, boolean attribute, StringBuilder out) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '\u00A0' -> out.append("&nbsp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\r' -> out.append("&#13;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        default -> out.append(c);
-      }
+    /** Serializes consecutive siblings into one string, as one insert carries them. */
+    static String outerHtml(List<Node> nodes) {
+        StringBuilder out = new StringBuilder();
+        for (Node node : nodes) {
+            write(node, out);
+        }
+        return out.toString();
     }
-  }
+
+    private static void write(Node node, StringBuilder out) {
+        switch (node) {
+            case Element element -> writeElement(element, out);
+            case DataNode data -> out.append(data.getWholeData());
+            case TextNode text -> {
+                if (text.parent() instanceof Element parent && isRawText(parent)) {
+                    out.append(text.getWholeText());
+                } else {
+                    escape(text.getWholeText(), false, out);
+                }
+            }
+            case Comment comment -> out.append("<!--").append(comment.getData()).append("-->");
+            default -> throw new IllegalArgumentException("cannot serialize a " + node.nodeName());
+        }
+    }
+
+    private static void writeElement(Element element, StringBuilder out) {
+        String tag = element.tagName();
+        out.append('<').append(tag);
+        for (var attribute : element.attributes()) {
+            out.append(' ').append(attribute.getKey()).append("=\"");
+            escape(attribute.getValue(), true, out);
+            out.append('"');
+        }
+        out.append('>');
+        if (isHtml(element) && VOID_ELEMENTS.contains(element.normalName())) {
+            return;
+        }
+        if (isHtml(element)
+                && NEWLINE_EATING_ELEMENTS.contains(element.normalName())
+                && element.childNodeSize() > 0
+                && element.childNode(0) instanceof TextNode first
+                && first.getWholeText().startsWith("\n")) {
+            out.append('\n');
+        }
+        writeChildren(element, out);
+        // Nothing ends a plaintext element: the parser reads any end tag after it as text, so
+        // neither it nor an element it closes may have one.
+        if (!endsInPlaintext(element)) {
+            out.append("</").append(tag).append('>');
+        }
+    }
+
+    /** Whether a plaintext element is this element or along its chain of last children. */
+    private static boolean endsInPlaintext(Element element) {
+        for (Element e = element; e != null; ) {
+            if (isHtml(e) && e.normalName().equals("plaintext")) {
+                return true;
+            }
+            e = e.childNodeSize() > 0 && e.childNode(e.childNodeSize() - 1) instanceof Element last ? last : null;
+        }
+        return false;
+    }
+
+    private static void writeChildren(Element element, StringBuilder out) {
+        for (Node child : element.childNodes()) {
+            write(child, out);
+        }
+    }
+
+    private static boolean isRawText(Element element) {
+        return isHtml(element) && RAW_TEXT_ELEMENTS.contains(element.normalName());
+    }
+
+    private static boolean isHtml(Element element) {
+        return Parser.NamespaceHtml.equals(element.tag().namespace());
+    }
+
+    private static void escape(String s, boolean attribute, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '\u00A0' -> out.append("&nbsp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                default -> out.append(c);
+            }
+        }
+    }
 }

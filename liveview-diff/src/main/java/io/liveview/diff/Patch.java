@@ -11,28 +11,28 @@ import java.util.List;
  */
 public record Patch(List<Op> ops) {
 
-  private static final Patch EMPTY = new Patch(List.of());
+    private static final Patch EMPTY = new Patch(List.of());
 
-  /** Copies the list, so a patch is immutable. */
-  public Patch {
-    ops = List.copyOf(ops);
-  }
+    /** Copies the list, so a patch is immutable. */
+    public Patch {
+        ops = List.copyOf(ops);
+    }
 
-  /**
-   * The patch that changes nothing.
-   *
-   * @return an empty patch
-   */
-  public static Patch empty() {
-    return EMPTY;
-  }
+    /**
+     * The patch that changes nothing.
+     *
+     * @return an empty patch
+     */
+    public static Patch empty() {
+        return EMPTY;
+    }
 
-  /**
-   * Whether the patch changes nothing, so nothing needs to be sent.
-   *
-   * @return true when there are no operations
-   */
-  public boolean isEmpty() {
-    return ops.isEmpty();
-  }
+    /**
+     * Whether the patch changes nothing, so nothing needs to be sent.
+     *
+     * @return true when there are no operations
+     */
+    public boolean isEmpty() {
+        return ops.isEmpty();
+    }
 }

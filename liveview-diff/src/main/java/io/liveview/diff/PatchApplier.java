@@ -19,121 +19,121 @@ import org.jsoup.nodes.TextNode;
  */
 public final class PatchApplier {
 
-  private PatchApplier() {}
+    private PatchApplier() {}
 
-  /**
-   * Applies the operations in order.
-   *
-   * @param patch the patch
-   * @param root the live root, whose children the patch addresses; modified in place
-   * @throws IllegalArgumentException if a path does not lead to a suitable node
-   */
-  public static void apply(Patch patch, Element root) {
-    for (Op op : patch.ops()) {
-      switch (op) {
-        case Op.SetText(var path, var text) -> {
-          switch (resolve(root, path)) {
-            case TextNode node -> node.text(text);
-            case DataNode node -> node.setWholeData(text);
-            case Comment node -> node.setData(text);
-            default -> throw new IllegalArgumentException("not a text node at " + path);
-          }
+    /**
+     * Applies the operations in order.
+     *
+     * @param patch the patch
+     * @param root the live root, whose children the patch addresses; modified in place
+     * @throws IllegalArgumentException if a path does not lead to a suitable node
+     */
+    public static void apply(Patch patch, Element root) {
+        for (Op op : patch.ops()) {
+            switch (op) {
+                case Op.SetText(var path, var text) -> {
+                    switch (resolve(root, path)) {
+                        case TextNode node -> node.text(text);
+                        case DataNode node -> node.setWholeData(text);
+                        case Comment node -> node.setData(text);
+                        default -> throw new IllegalArgumentException("not a text node at " + path);
+                    }
+                }
+                // Through attributes(), which keeps the name's case as setAttribute does on SVG.
+                case Op.SetAttr(var path, var name, var value) ->
+                        element(root, path).attributes().put(name, value);
+                case Op.RemoveAttr(var path, var name) -> element(root, path).attributes().remove(name);
+                case Op.SetProperty(var path, var name, var value) ->
+                        setProperty(element(root, path), name, value);
+                case Op.Insert(var path, var index, var html) -> insert(element(root, path), index, html);
+                case Op.Remove(var path) -> resolve(root, path).remove();
+                case Op.Move(var path, var from, var to) -> {
+                    Element parent = element(root, path);
+                    Node child = childAt(parent, from, path);
+                    child.remove();
+                    parent.insertChildren(to, child);
+                }
+                case Op.Replace(var path, var html) -> {
+                    Node node = resolve(root, path);
+                    Element parent = (Element) node.parent();
+                    int index = node.siblingIndex();
+                    List<Node> nodes = Html.parseFragment(html, parent);
+                    node.remove();
+                    parent.insertChildren(index, nodes);
+                }
+                case Op.ReplaceChildren(var path, var html) -> {
+                    Element parent = element(root, path);
+                    parent.empty();
+                    parent.appendChildren(Html.parseFragment(html, parent));
+                }
+            }
         }
-        // Through attributes(), which keeps the name's case as setAttribute does on SVG.
-        case Op.SetAttr(var path, var name, var value) ->
-            element(root, path).attributes().put(name, value);
-        case Op.RemoveAttr(var path, var name) -> element(root, path).attributes().remove(name);
-        case Op.SetProperty(var path, var name, var value) ->
-            setProperty(element(root, path), name, value);
-        case Op.Insert(var path, var index, var html) -> insert(element(root, path), index, html);
-        case Op.Remove(var path) -> resolve(root, path).remove();
-        case Op.Move(var path, var from, var to) -> {
-          Element parent = element(root, path);
-          Node child = childAt(parent, from, path);
-          child.remove();
-          parent.insertChildren(to, child);
-        }
-        case Op.Replace(var path, var html) -> {
-          Node node = resolve(root, path);
-          Element parent = (Element) node.parent();
-          int index = node.siblingIndex();
-          List<Node> nodes = Html.parseFragment(html, parent);
-          node.remove();
-          parent.insertChildren(index, nodes);
-        }
-        case Op.ReplaceChildren(var path, var html) -> {
-          Element parent = element(root, path);
-          parent.empty();
-          parent.appendChildren(Html.parseFragment(html, parent));
-        }
-      }
     }
-  }
 
-  private static void setProperty(Element element, String name, Object value) {
-    if (name.equals("value") && Differ.isHtml(element, "textarea")) {
-      element.empty();
-      if (!((String) value).isEmpty()) {
-        element.appendChild(new TextNode((String) value));
-      }
-    } else if (value instanceof String text) {
-      element.attributes().put(name, text);
-    } else if ((Boolean) value) {
-      element.attributes().put(name, "");
-    } else {
-      element.attributes().remove(name);
-    }
-  }
-
-  /** Inserts, merging by id into {@code lv-update="append"/"prepend"} containers. */
-  private static void insert(Element parent, int index, String html) {
-    int at = index == Op.Insert.END ? parent.childNodeSize() : index;
-    String mode = parent.attr("lv-update");
-    List<Node> nodes = Html.parseFragment(html, parent);
-    if (mode.equals("append") || mode.equals("prepend")) {
-      List<Node> fresh = new ArrayList<>();
-      for (Node node : nodes) {
-        Element existing =
-            node instanceof Element e && e.hasAttr("id") ? child(parent, e.id()) : null;
-        if (existing == null) {
-          fresh.add(node);
+    private static void setProperty(Element element, String name, Object value) {
+        if (name.equals("value") && Differ.isHtml(element, "textarea")) {
+            element.empty();
+            if (!((String) value).isEmpty()) {
+                element.appendChild(new TextNode((String) value));
+            }
+        } else if (value instanceof String text) {
+            element.attributes().put(name, text);
+        } else if ((Boolean) value) {
+            element.attributes().put(name, "");
         } else {
-          existing.replaceWith(node);
+            element.attributes().remove(name);
         }
-      }
-      nodes = fresh;
     }
-    parent.insertChildren(at, nodes);
-  }
 
-  private static Element child(Element parent, String id) {
-    for (Element child : parent.children()) {
-      if (child.hasAttr("id") && child.id().equals(id)) {
-        return child;
-      }
+    /** Inserts, merging by id into {@code lv-update="append"/"prepend"} containers. */
+    private static void insert(Element parent, int index, String html) {
+        int at = index == Op.Insert.END ? parent.childNodeSize() : index;
+        String mode = parent.attr("lv-update");
+        List<Node> nodes = Html.parseFragment(html, parent);
+        if (mode.equals("append") || mode.equals("prepend")) {
+            List<Node> fresh = new ArrayList<>();
+            for (Node node : nodes) {
+                Element existing =
+                        node instanceof Element e && e.hasAttr("id") ? child(parent, e.id()) : null;
+                if (existing == null) {
+                    fresh.add(node);
+                } else {
+                    existing.replaceWith(node);
+                }
+            }
+            nodes = fresh;
+        }
+        parent.insertChildren(at, nodes);
     }
-    return null;
-  }
 
-  private static Element element(Element root, List<Integer> path) {
-    if (resolve(root, path) instanceof Element element) {
-      return element;
+    private static Element child(Element parent, String id) {
+        for (Element child : parent.children()) {
+            if (child.hasAttr("id") && child.id().equals(id)) {
+                return child;
+            }
+        }
+        return null;
     }
-    throw new IllegalArgumentException("not an element at " + path);
-  }
 
-  private static Node resolve(Element root, List<Integer> path) {
-    Node node = root;
-    for (int index : path) {
-      node = childAt(node, index, path);
+    private static Element element(Element root, List<Integer> path) {
+        if (resolve(root, path) instanceof Element element) {
+            return element;
+        }
+        throw new IllegalArgumentException("not an element at " + path);
     }
-    return node;
-  }
 
-  private static Node childAt(Node parent, int index, List<Integer> path) {
-    if (index >= parent.childNodeSize()) {
-      throw new IllegalArgumentException("no child " + index + " at " + path);
+    private static Node resolve(Element root, List<Integer> path) {
+        Node node = root;
+        for (int index : path) {
+            node = childAt(node, index, path);
+        }
+        return node;
     }
-    return parent.childNode(index);
-  }
+
+    private static Node childAt(Node parent, int index, List<Integer> path) {
+        if (index >= parent.childNodeSize()) {
+            throw new IllegalArgumentException("no child " + index + " at " + path);
+        }
+        return parent.childNode(index);
+    }
 }

@@ -12,36 +12,36 @@ import java.util.Objects;
  */
 public final class Snapshot {
 
-  private final byte[] packed;
+    private final byte[] packed;
 
-  Snapshot(byte[] packed) {
-    this.packed = packed;
-  }
+    Snapshot(byte[] packed) {
+        this.packed = packed;
+    }
 
-  /**
-   * The snapshot of a render.
-   *
-   * @param innerHtml the view's template output (the inner HTML of its live root)
-   * @return the snapshot
-   */
-  public static Snapshot of(String innerHtml) {
-    Objects.requireNonNull(innerHtml, "innerHtml");
-    return new Snapshot(PackedTree.pack(Html.parseFragment(innerHtml), innerHtml.length()).bytes());
-  }
+    /**
+     * The snapshot of a render.
+     *
+     * @param innerHtml the view's template output (the inner HTML of its live root)
+     * @return the snapshot
+     */
+    public static Snapshot of(String innerHtml) {
+        Objects.requireNonNull(innerHtml, "innerHtml");
+        return new Snapshot(PackedTree.pack(Html.parseFragment(innerHtml), innerHtml.length()).bytes());
+    }
 
-  /**
-   * The render this snapshot was taken of, serialized again from the retained tree: for
-   * diagnostics, it is not kept as a string.
-   *
-   * @return inner HTML that parses to the same nodes as the render, though possibly spelled
-   *     differently (entities, quotes, attribute values of boolean attributes)
-   */
-  public String html() {
-    return Html.innerHtml(PackedTree.unpack(packed));
-  }
+    /**
+     * The render this snapshot was taken of, serialized again from the retained tree: for
+     * diagnostics, it is not kept as a string.
+     *
+     * @return inner HTML that parses to the same nodes as the render, though possibly spelled
+     *     differently (entities, quotes, attribute values of boolean attributes)
+     */
+    public String html() {
+        return Html.innerHtml(PackedTree.unpack(packed));
+    }
 
-  /** The packed tree of the render. */
-  byte[] packed() {
-    return packed;
-  }
+    /** The packed tree of the render. */
+    byte[] packed() {
+        return packed;
+    }
 }

@@ -26,61 +26,61 @@ import org.junit.jupiter.api.Test;
  */
 class DifferPropertyTest {
 
-  private static final int STEPS = 2;
+    private static final int STEPS = 2;
 
-  private final Differ differ = new Differ();
+    private final Differ differ = new Differ();
 
-  @Test
-  void patchesTurnTheOldTreeIntoTheNewOne() {
-    long seed = Long.getLong("liveview.diff.seed", new Random().nextLong());
-    int cases = Integer.getInteger("liveview.diff.cases", 10_000);
-    Random seeds = new Random(seed);
-    Map<String, Long> counts = new TreeMap<>();
-    for (int c = 0; c < cases; c++) {
-      long caseSeed = seeds.nextLong();
-      try {
-        runCase(caseSeed, counts);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("case " + c + " failed; rerun with -Dliveview.diff.seed=" + seed
-            + " (case seed " + caseSeed + ")\n" + e.getMessage(), e);
-      }
+    @Test
+    void patchesTurnTheOldTreeIntoTheNewOne() {
+        long seed = Long.getLong("liveview.diff.seed", new Random().nextLong());
+        int cases = Integer.getInteger("liveview.diff.cases", 10_000);
+        Random seeds = new Random(seed);
+        Map<String, Long> counts = new TreeMap<>();
+        for (int c = 0; c < cases; c++) {
+            long caseSeed = seeds.nextLong();
+            try {
+                runCase(caseSeed, counts);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("case " + c + " failed; rerun with -Dliveview.diff.seed=" + seed
+                        + " (case seed " + caseSeed + ")\n" + e.getMessage(), e);
+            }
+        }
+        System.out.printf("seed %d, %d cases of %d edits, operations by kind: %s%n",
+                seed, cases, STEPS, counts);
+        for (String kind : new String[] {
+                "SetText", "SetAttr", "RemoveAttr", "SetProperty", "Insert", "Remove", "Move", "Replace", "ReplaceChildren"}) {
+            assertTrue(counts.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts);
+        }
     }
-    System.out.printf("seed %d, %d cases of %d edits, operations by kind: %s%n",
-        seed, cases, STEPS, counts);
-    for (String kind : new String[] {
-        "SetText", "SetAttr", "RemoveAttr", "SetProperty", "Insert", "Remove", "Move", "Replace", "ReplaceChildren"}) {
-      assertTrue(counts.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts);
-    }
-  }
 
-  private void runCase(long caseSeed, Map<String, Long> counts) {
-    HtmlGenerator generator = new HtmlGenerator(new Random(caseSeed));
-    HtmlGenerator.G model = generator.document();
-    String html = generator.render(model);
-    Element dom = Html.parseFragment(html);
-    Snapshot snapshot = Snapshot.of(html);
-    for (int step = 0; step < STEPS; step++) {
-      generator.edit(model);
-      String next = generator.render(model);
-      Differ.Result result = differ.diff(snapshot, next);
-      String json = PatchCodec.encode(result.patch());
-      Patch decoded = PatchCodec.decode(json);
-      String context = "\nold:   " + Trees.visible(snapshot.html())
-          + "\nnew:   " + Trees.visible(next)
-          + "\npatch: " + Trees.visible(json);
-      assertEquals(result.patch(), decoded, "codec round trip" + context);
-      try {
-        PatchApplier.apply(decoded, dom);
-      } catch (RuntimeException e) {
-        throw new AssertionError("patch does not apply: " + e + context, e);
-      }
-      assertEquals(Trees.canonical(Html.parseFragment(next)), Trees.canonical(dom), context);
-      Patch again = differ.diff(result.next(), generator.render(model)).patch();
-      assertTrue(again.isEmpty(), "re-render gave " + PatchCodec.encode(again) + context);
-      for (Op op : decoded.ops()) {
-        counts.merge(op.getClass().getSimpleName(), 1L, Long::sum);
-      }
-      snapshot = result.next();
+    private void runCase(long caseSeed, Map<String, Long> counts) {
+        HtmlGenerator generator = new HtmlGenerator(new Random(caseSeed));
+        HtmlGenerator.G model = generator.document();
+        String html = generator.render(model);
+        Element dom = Html.parseFragment(html);
+        Snapshot snapshot = Snapshot.of(html);
+        for (int step = 0; step < STEPS; step++) {
+            generator.edit(model);
+            String next = generator.render(model);
+            Differ.Result result = differ.diff(snapshot, next);
+            String json = PatchCodec.encode(result.patch());
+            Patch decoded = PatchCodec.decode(json);
+            String context = "\nold:   " + Trees.visible(snapshot.html())
+                    + "\nnew:   " + Trees.visible(next)
+                    + "\npatch: " + Trees.visible(json);
+            assertEquals(result.patch(), decoded, "codec round trip" + context);
+            try {
+                PatchApplier.apply(decoded, dom);
+            } catch (RuntimeException e) {
+                throw new AssertionError("patch does not apply: " + e + context, e);
+            }
+            assertEquals(Trees.canonical(Html.parseFragment(next)), Trees.canonical(dom), context);
+            Patch again = differ.diff(result.next(), generator.render(model)).patch();
+            assertTrue(again.isEmpty(), "re-render gave " + PatchCodec.encode(again) + context);
+            for (Op op : decoded.ops()) {
+                counts.merge(op.getClass().getSimpleName(), 1L, Long::sum);
+            }
+            snapshot = result.next();
+        }
     }
-  }
 }
