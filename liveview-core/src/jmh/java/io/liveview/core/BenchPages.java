@@ -39,60 +39,24 @@ public final class BenchPages {
     record Scenario(String name, String template, Map<String, Object> before, Map<String, Object> after) {
     }
 
-    /** A row of the table page; getters, because Thymeleaf's OGNL reads bean properties. */
-    public static final class Row {
-        private final int id;
-        private final String name;
-        private final int value;
-
-        Row(int id, String name, int value) {
-            this.id = id;
-            this.name = name;
-            this.value = value;
-        }
-
-        /** @return the row's id, also its {@code lv-key} */
-        public int getId() {
-            return id;
-        }
-
-        /** @return the name cell */
-        public String getName() {
-            return name;
-        }
-
-        /** @return the value cell */
-        public int getValue() {
-            return value;
-        }
+    /**
+     * A row of the table page.
+     *
+     * @param id    the row's id, also its {@code lv-key}
+     * @param name  the name cell
+     * @param value the value cell
+     */
+    public record Row(int id, String name, int value) {
     }
 
-    /** A field of the form page. */
-    public static final class Field {
-        private final String name;
-        private final String label;
-        private final String value;
-
-        Field(String name, String label, String value) {
-            this.name = name;
-            this.label = label;
-            this.value = value;
-        }
-
-        /** @return the input's name and id */
-        public String getName() {
-            return name;
-        }
-
-        /** @return the label's text */
-        public String getLabel() {
-            return label;
-        }
-
-        /** @return the input's value */
-        public String getValue() {
-            return value;
-        }
+    /**
+     * A field of the form page.
+     *
+     * @param name  the input's name and id
+     * @param label the label's text
+     * @param value the input's value
+     */
+    public record Field(String name, String label, String value) {
     }
 
     /** The renderer of the benchmark templates ({@code src/jmh/resources/templates/bench}). */
@@ -107,7 +71,7 @@ public final class BenchPages {
             case "table-change" -> {
                 List<Row> changed = new ArrayList<>(rows);
                 Row row = changed.get(ROWS / 2);
-                changed.set(ROWS / 2, new Row(row.getId(), row.getName(), row.getValue() + 1));
+                changed.set(ROWS / 2, new Row(row.id(), row.name(), row.value() + 1));
                 yield table(name, rows, changed);
             }
             case "table-reorder" -> {
@@ -126,7 +90,7 @@ public final class BenchPages {
                 List<Field> fields = fields();
                 List<Field> changed = new ArrayList<>(fields);
                 Field field = changed.get(FIELDS / 2);
-                changed.set(FIELDS / 2, new Field(field.getName(), field.getLabel(), field.getValue() + "x"));
+                changed.set(FIELDS / 2, new Field(field.name(), field.label(), field.value() + "x"));
                 yield new Scenario(name, "bench/form", Map.of("fields", fields), Map.of("fields", changed));
             }
             default -> throw new IllegalArgumentException("no scenario " + name);
