@@ -96,6 +96,22 @@ class ProtocolTest {
     }
 
     @Test
+    void pagesAreGzippedForBrowsersThatAcceptIt() throws Exception {
+        URI uri = URI.create("http://localhost:" + port + "/probe?start=7");
+        HttpResponse<byte[]> gzipped = TestClient.HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        String page;
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals("7", org.jsoup.Jsoup.parse(page).getElementById("count").text());
+        HttpResponse<String> plain = TestClient.HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertTrue(plain.body().contains("data-lv-root"));
+    }
+
+    @Test
     void unknownPathsAre404() throws Exception {
         assertEquals(404, TestClient.get(port, "/nope").status());
     }
