@@ -5,6 +5,7 @@ import io.liveview.diff.Differ;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
 import io.undertow.server.handlers.CookieImpl;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
@@ -217,8 +218,8 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void deadRender(HttpServerExchange exchange, Route route) {
-        String sessionId = tokens.verifySession(exchange.getRequestCookie(SESSION_COOKIE) == null
-                ? null : exchange.getRequestCookie(SESSION_COOKIE).getValue());
+        Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
+        String sessionId = tokens.verifySession(cookie == null ? null : cookie.getValue());
         if (sessionId == null) {
             sessionId = Tokens.randomId();
             exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, tokens.signSession(sessionId))
