@@ -43,12 +43,12 @@ final class Connection extends AbstractReceiveListener implements ViewProcess.Ou
     @Override
     protected long getMaxTextBufferSize() {
         // Beyond this Undertow sends close 1009 itself and reports an error (see onError).
-        return server.config().maxFrameBytes();
+        return server.config().limits().maxFrameBytes();
     }
 
     @Override
     protected long getMaxBinaryBufferSize() {
-        return server.config().maxFrameBytes();
+        return server.config().limits().maxFrameBytes();
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     /** Settings fixed at start. */
-    record Config(int maxFrameBytes, int mailboxCapacity, Set<String> allowedOrigins, String title, String layout) {
+    record Config(int mailboxCapacity, Set<String> allowedOrigins, String title, String layout,
+                  Limits limits, SecurityHeaders headers) {
     }
 
     private final Config config;
@@ -83,8 +84,8 @@ public final class LiveViewServer implements AutoCloseable {
             new ContentEncodingRepository().addEncodingHandler("gzip", new GzipEncodingProvider(), 50));
 
     private LiveViewServer(Builder builder) {
-        this.config = new Config(builder.maxFrameBytes, builder.mailboxCapacity,
-                Set.copyOf(builder.allowedOrigins), builder.title, builder.layout);
+        this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
+                builder.layout, builder.limits(), builder.headers());
         this.routes = Map.copyOf(builder.routes);
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
@@ -281,7 +282,20 @@ public final class LiveViewServer implements AutoCloseable {
         private String host = "0.0.0.0";
         private String secret;
         private Duration tokenMaxAge = Duration.ofDays(14);
-        private int maxFrameBytes = 64 * 1024;
+        private int maxFrameBytes = Limits.DEFAULTS.maxFrameBytes();
+        private long maxQueuedBytes = Limits.DEFAULTS.maxQueuedBytes();
+        private int maxViewsPerSocket = Limits.DEFAULTS.maxViewsPerSocket();
+        private int maxSockets = Limits.DEFAULTS.maxSockets();
+        private int framesPerSecond = Limits.DEFAULTS.framesPerSecond();
+        private int frameBurst = Limits.DEFAULTS.frameBurst();
+        private Duration socketIdleTimeout = Limits.DEFAULTS.socketIdleTimeout();
+        private int maxHeaderBytes = Limits.DEFAULTS.maxHeaderBytes();
+        private long maxBodyBytes = Limits.DEFAULTS.maxBodyBytes();
+        private Duration requestParseTimeout = Limits.DEFAULTS.requestParseTimeout();
+        private Duration keepAliveTimeout = Limits.DEFAULTS.keepAliveTimeout();
+        private String contentSecurityPolicy = SecurityHeaders.DEFAULTS.contentSecurityPolicy();
+        private String frameOptions = SecurityHeaders.DEFAULTS.frameOptions();
+        private String referrerPolicy = SecurityHeaders.DEFAULTS.referrerPolicy();
         private int mailboxCapacity = 1_000;
         private String title = "LiveView";
         private String layout;
@@ -360,12 +374,165 @@ public final class LiveViewServer implements AutoCloseable {
 
         /**
          * @param capacity how many messages a view may have queued before new events are refused
-         *                 with {@code overloaded}. Default 1,000.
+         *                 with {@code overloaded}; at least 1. Default 1,000.
          * @return this builder
          */
         public Builder mailboxCapacity(int capacity) {
-            this.mailboxCapacity = capacity;
+            this.mailboxCapacity = atLeast(1, capacity, "mailboxCapacity");
             return this;
+        }
+
+        /**
+         * @param bytes the most a socket may have waiting to be written to a client that reads
+         *              slowly; past it the socket closes with 1008. Default 1 MiB.
+         * @return this builder
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = atLeast(4096, bytes, "maxQueuedBytes");
+            return this;
+        }
+
+        /**
+         * @param views how many views one socket may have joined at once; more joins are refused
+         *              with {@code too_many_views}. Default 100.
+         * @return this builder
+         */
+        public Builder maxViewsPerSocket(int views) {
+            this.maxViewsPerSocket = atLeast(1, views, "maxViewsPerSocket");
+            return this;
+        }
+
+        /**
+         * @param sockets how many sockets may be open at once; more upgrades are answered 503.
+         *                Default 10,000.
+         * @return this builder
+         */
+        public Builder maxSockets(int sockets) {
+            this.maxSockets = atLeast(1, sockets, "maxSockets");
+            return this;
+        }
+
+        /**
+         * Limits how fast one socket may send frames (a token bucket): frames beyond the rate are
+         * refused with {@code rate_limited}, and the socket stays open.
+         *
+         * @param framesPerSecond the sustained rate. Default 100.
+         * @param burst           how many frames may arrive at once. Default 200.
+         * @return this builder
+         */
+        public Builder rateLimit(int framesPerSecond, int burst) {
+            this.framesPerSecond = atLeast(1, framesPerSecond, "framesPerSecond");
+            this.frameBurst = atLeast(1, burst, "burst");
+            return this;
+        }
+
+        /**
+         * @param timeout a socket that sends nothing (not even the client's heartbeat, every 30 s)
+         *                for this long is closed with 1008. Default 75 s.
+         * @return this builder
+         */
+        public Builder socketIdleTimeout(Duration timeout) {
+            this.socketIdleTimeout = positive(timeout, "socketIdleTimeout");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest request line plus headers; larger requests are answered 431
+         *              (and beyond four times this, closed after a 400 without being read). Default 16 KB.
+         * @return this builder
+         */
+        public Builder maxHeaderBytes(int bytes) {
+            this.maxHeaderBytes = atLeast(1024, bytes, "maxHeaderBytes");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest request body; larger ones are answered 413. Default 1 MiB.
+         * @return this builder
+         */
+        public Builder maxBodyBytes(long bytes) {
+            this.maxBodyBytes = atLeast(0, bytes, "maxBodyBytes");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a client may take to send a request's headers; a slower one is
+         *                disconnected. Default 10 s.
+         * @return this builder
+         */
+        public Builder requestParseTimeout(Duration timeout) {
+            this.requestParseTimeout = positive(timeout, "requestParseTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout an HTTP connection idle between requests is closed after this. Default 60 s.
+         * @return this builder
+         */
+        public Builder keepAliveTimeout(Duration timeout) {
+            this.keepAliveTimeout = positive(timeout, "keepAliveTimeout");
+            return this;
+        }
+
+        /**
+         * @param policy the {@code Content-Security-Policy} of every response, or {@code null} for
+         *               none. The default allows only same-origin scripts, styles (inline ones too),
+         *               images and sockets, and framing by the same origin only.
+         * @return this builder
+         */
+        public Builder contentSecurityPolicy(String policy) {
+            this.contentSecurityPolicy = policy;
+            return this;
+        }
+
+        /**
+         * @param value the {@code X-Frame-Options} of every response, or {@code null} for none.
+         *              Default {@code SAMEORIGIN}.
+         * @return this builder
+         */
+        public Builder frameOptions(String value) {
+            this.frameOptions = value;
+            return this;
+        }
+
+        /**
+         * @param policy the {@code Referrer-Policy} of every response, or {@code null} for none.
+         *               Default {@code strict-origin-when-cross-origin}.
+         * @return this builder
+         */
+        public Builder referrerPolicy(String policy) {
+            this.referrerPolicy = policy;
+            return this;
+        }
+
+        private Limits limits() {
+            return new Limits(maxFrameBytes, maxQueuedBytes, maxViewsPerSocket, maxSockets, framesPerSecond,
+                    frameBurst, socketIdleTimeout, maxHeaderBytes, maxBodyBytes, requestParseTimeout, keepAliveTimeout);
+        }
+
+        private SecurityHeaders headers() {
+            return new SecurityHeaders(contentSecurityPolicy, frameOptions, referrerPolicy);
+        }
+
+        private static int atLeast(int min, int value, String name) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+            }
+            return value;
+        }
+
+        private static long atLeast(long min, long value, String name) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
         }
 
         /**
