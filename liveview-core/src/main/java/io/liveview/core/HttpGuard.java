@@ -12,10 +12,16 @@ import io.undertow.util.StatusCodes;
 /**
  * The first handler of every request: puts the security headers on the response, then refuses what
  * no route should see: bodies over {@link Limits#maxBodyBytes()} (413), request lines plus headers
- * over {@link Limits#maxHeaderBytes()} (431) and methods other than GET and HEAD, or only GET on
- * the socket path (405). Everything else goes on to the routes.
+ * over {@link Limits#maxHeaderBytes()} or more than {@link #MAX_COOKIES} cookies (431), and methods
+ * other than GET and HEAD, or only GET on the socket path (405). Everything else goes on to the routes.
  */
 final class HttpGuard implements HttpHandler {
+
+    /**
+     * The most cookies a request may carry. Undertow's own cap must not be lower: it throws from
+     * the cookie getter, deep in a page render, and leaves the request hanging.
+     */
+    static final int MAX_COOKIES = 100;
 
     private static final HttpString CONTENT_TYPE_OPTIONS = new HttpString("X-Content-Type-Options");
     private static final HttpString FRAME_OPTIONS = new HttpString("X-Frame-Options");
@@ -43,7 +49,7 @@ final class HttpGuard implements HttpHandler {
             // Close rather than read and discard a body we already know is too large.
             exchange.setPersistent(false);
             LiveViewServer.plain(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body too large");
-        } else if (headerBytes(exchange) > limits.maxHeaderBytes()) {
+        } else if (headerBytes(exchange) > limits.maxHeaderBytes() || cookieCount(exchange) > MAX_COOKIES) {
             LiveViewServer.plain(exchange, StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large");
         } else if (!allowed(exchange)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, allowedMethods(exchange.getRequestPath()));
@@ -77,6 +83,19 @@ final class HttpGuard implements HttpHandler {
             }
         }
         return bytes;
+    }
+
+    /** At least as many as Undertow will parse: it may merge or skip some, never split one. */
+    private static int cookieCount(HttpServerExchange exchange) {
+        HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
+        if (headers == null) {
+            return 0;
+        }
+        int cookies = 0;
+        for (String header : headers) {
+            cookies += header.split(";").length;
+        }
+        return cookies;
     }
 
     private static boolean allowed(HttpServerExchange exchange) {

@@ -59,7 +59,6 @@ public final class LiveViewServer implements AutoCloseable {
     private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofSeconds(75);
     private static final int HARD_HEADER_CAP_FACTOR = 4;
     private static final int MAX_HEADERS = 100;
-    private static final int MAX_COOKIES = 100;
     private static final int MAX_PARAMETERS = 200;
 
     record Route(String path, Supplier<? extends LiveView> factory) {
@@ -109,7 +108,7 @@ public final class LiveViewServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes())
                 // Browsers send a few dozen of each; every one costs the parser an object.
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
-                .setServerOption(UndertowOptions.MAX_COOKIES, MAX_COOKIES)
+                .setServerOption(UndertowOptions.MAX_COOKIES, HttpGuard.MAX_COOKIES)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
                 .setHandler(new HttpGuard(limits, config.headers(), this::handle))
                 .build();

@@ -108,6 +108,17 @@ class HttpHardeningTest {
     }
 
     @Test
+    void tooManyCookiesAre431() throws Exception {
+        StringBuilder cookies = new StringBuilder("c0=0");
+        for (int i = 1; i < 150; i++) {
+            cookies.append("; c").append(i).append('=').append(i);
+        }
+        RawResponse response = send(port, "GET /probe HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookies
+                + "\r\nConnection: close\r\n\r\n");
+        assertEquals(431, response.status());
+    }
+
+    @Test
     void aDeclaredBodyOverTheLimitIs413AndTheConnectionCloses() throws Exception {
         try (Socket socket = connect(port)) {
             socket.getOutputStream().write(ascii("POST /probe HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
