@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.websockets.core.CloseMessage;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,7 @@ final class Connection implements ViewProcess.Outbox {
     private final Map<String, ViewProcess> views = new ConcurrentHashMap<>();
     private final AtomicInteger joinedViews = new AtomicInteger();
     private final TokenBucket rate;
+    private final CrashLog crashes = new CrashLog();
     private volatile boolean overflowing;
 
     Connection(LiveViewServer server, Transport transport, String sessionId) {
@@ -82,10 +84,19 @@ final class Connection implements ViewProcess.Outbox {
         }
     }
 
-    /** The socket closed: its views stop. */
+    /** The socket closed: its views end. */
     void closed() {
-        views.values().forEach(ViewProcess::close);
+        terminateAll(TerminateReason.CLOSED);
         server.forget(this);
+    }
+
+    /**
+     * Ends every view of this socket.
+     *
+     * @return done when every view has run its {@link LiveView#terminate}
+     */
+    CompletableFuture<Void> terminateAll(TerminateReason reason) {
+        return CompletableFuture.allOf(views.values().stream().map(p -> p.close(reason)).toArray(CompletableFuture[]::new));
     }
 
     /** Closes the socket with a close frame; the client reconnects. */
@@ -148,6 +159,16 @@ final class Connection implements ViewProcess.Outbox {
         views.compute(frame.view(), (id, process) -> {
             if (process != null && process.isJoined()) {
                 inLine(process, Frame.errorReply(frame.ref(), id, "already_joined", "view " + id + " is already joined on this socket"));
+            } else if (crashes.looping(id)) {
+                logs.warn(LOG, "crash_loop", "{}: view {} crashed {} times within {} s; not mounting it again",
+                        name, id, CrashLog.CRASHES, CrashLog.WINDOW.toSeconds());
+                Frame refusal = Frame.errorReply(frame.ref(), id, "crash_loop",
+                        "This part of the page failed repeatedly and was stopped. Reload the page to try again.");
+                if (process == null) {
+                    transport.send(refusal.encode());
+                } else {
+                    inLine(process, refusal);
+                }
             } else if (joinedViews.get() >= limits.maxViewsPerSocket()) {
                 logs.warn(LOG, "too_many_views", "{}: refused a join over {} views", name, limits.maxViewsPerSocket());
                 Frame refusal = Frame.errorReply(frame.ref(), id, "too_many_views",
@@ -159,8 +180,7 @@ final class Connection implements ViewProcess.Outbox {
                 }
             } else {
                 if (process == null) {
-                    process = new ViewProcess(id, route.path(), this, server.config().mailboxCapacity(),
-                            server.renderer(), server.differ(), logs);
+                    process = new ViewProcess(id, route.path(), this, server);
                 }
                 process.claim();
                 joinedViews.incrementAndGet();
@@ -219,6 +239,11 @@ final class Connection implements ViewProcess.Outbox {
     @Override
     public void send(Frame frame) {
         transport.send(frame.encode());
+    }
+
+    @Override
+    public void crashed(ViewProcess process) {
+        crashes.record(process.id());
     }
 
     @Override

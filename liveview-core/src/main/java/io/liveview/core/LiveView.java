@@ -11,6 +11,12 @@ package io.liveview.core;
  * needs no locks. Whenever a callback assigns something, the template is rendered again and only
  * the difference reaches the browser.
  *
+ * <p>Work that only makes sense live (subscriptions, timers, async loads) goes in {@link #connected},
+ * which runs once the socket is there. {@link #handleInfo} receives messages from the view itself,
+ * from timers, from topics and from any thread holding its {@link ViewRef}; {@link #handleAsync}
+ * the results of {@link Socket#startAsync}. {@link #terminate} runs when the view ends, after which
+ * its timers, tasks and subscriptions are gone.
+ *
  * <p>The template is {@code templates/<name>.html} on the classpath, where the name is
  * {@link #template()}: by default the class name without a {@code Live} suffix, in kebab case
  * ({@code CounterLive} renders {@code templates/counter.html}). The socket's assigns are the
@@ -43,13 +49,47 @@ public interface LiveView {
     }
 
     /**
-     * Handles a message sent to this view's process with {@link Socket#send(Object)}.
+     * Runs once the browser's socket has joined the view, after the connected {@link #mount}: the
+     * place to subscribe to topics, start timers and async loads.
+     *
+     * @param socket the view's assigns and powers
+     * @throws Exception any failure is a failed mount: the join is refused and the page retries
+     */
+    default void connected(Socket socket) throws Exception {
+    }
+
+    /**
+     * Handles a message: one sent with {@link Socket#send}, {@link ViewRef#send}, a timer's, or one
+     * broadcast on a topic the view subscribed to. Messages handled back to back render once.
      *
      * @param message the message
      * @param socket  the view's assigns and powers
      * @throws Exception any failure ends this view's process; the page mounts it afresh
      */
     default void handleInfo(Object message, Socket socket) throws Exception {
+    }
+
+    /**
+     * Handles the end of a task started with {@link Socket#startAsync}.
+     *
+     * @param name   the name the task was started with
+     * @param result its value or its exception
+     * @param socket the view's assigns and powers
+     * @throws Exception any failure ends this view's process; the page mounts it afresh
+     */
+    default void handleAsync(String name, AsyncResult result, Socket socket) throws Exception {
+    }
+
+    /**
+     * Runs when the view ends, on its own thread like every callback: to release what the view holds
+     * outside the framework. Timers, async tasks and subscriptions are cancelled right after.
+     * Not called for a view whose mount failed, nor if the JVM dies.
+     *
+     * @param reason why the view ends
+     * @param socket the view's assigns
+     * @throws Exception logged; the view ends anyway
+     */
+    default void terminate(TerminateReason reason, Socket socket) throws Exception {
     }
 
     /**

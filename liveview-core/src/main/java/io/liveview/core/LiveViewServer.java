@@ -31,8 +31,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +62,7 @@ public final class LiveViewServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     private static final String SESSION_COOKIE = "lv_session";
+    private static final int SHUTDOWN_WAIT_SECONDS = 5;
     private static final int HARD_HEADER_CAP_FACTOR = 4;
     private static final int MAX_HEADERS = 100;
     private static final int MAX_PARAMETERS = 200;
@@ -79,6 +85,8 @@ public final class LiveViewServer implements AutoCloseable {
     private final PubSub pubSub;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("lv-timers").daemon().factory());
     private final ClientScript client;
     private final Undertow undertow;
     private final int port;
@@ -148,11 +156,27 @@ public final class LiveViewServer implements AutoCloseable {
         return pubSub;
     }
 
-    /** Closes all sockets and stops listening. */
+    /**
+     * Ends every view (each runs its {@link LiveView#terminate} with {@link TerminateReason#SHUTDOWN}),
+     * tells every page to reconnect (close code 1001), and stops listening. Returns when the views
+     * have ended or after {@value #SHUTDOWN_WAIT_SECONDS} s, whichever comes first.
+     */
     public void stop() {
+        CompletableFuture<?>[] ending = connections.stream()
+                .map(c -> c.terminateAll(TerminateReason.SHUTDOWN)).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(ending).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("stopping without waiting longer for views to terminate");
+        } catch (ExecutionException e) {
+            LOG.warn("a view failed to terminate", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeConnections();
         undertow.stop();
         pageRenders.shutdown();
+        scheduler.shutdownNow();
         pubSub.close();
         LOG.info("LiveView on port {} stopped", port);
     }
@@ -176,6 +200,10 @@ public final class LiveViewServer implements AutoCloseable {
 
     Differ differ() {
         return differ;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     LogLimiter logs() {
@@ -265,7 +293,7 @@ public final class LiveViewServer implements AutoCloseable {
         String viewId = "lv-" + Tokens.randomId();
         try {
             LiveView view = route.factory().get();
-            Socket socket = new Socket(viewId, false, message -> { });
+            Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
             view.mount(Params.parse(route.path(), exchange.getQueryString().isEmpty() ? null : exchange.getQueryString()), session, socket);
             String inner = renderer.render(view.template(), socket.assigns());
             String token = tokens.signView(viewId, route.path(), session, Tokens.hash(inner));

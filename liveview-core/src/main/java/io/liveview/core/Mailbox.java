@@ -52,6 +52,14 @@ final class Mailbox {
         return offer(task, 2 * capacity);
     }
 
+    /**
+     * Queues a task whatever the queue holds: for the one task that ends a process, which must run
+     * to release its timers and subscriptions. Callers make sure there is only one such per mailbox.
+     */
+    void offerFinal(Runnable task) {
+        offer(task, Integer.MAX_VALUE);
+    }
+
     /** @return whether no task is queued or about to be */
     boolean isEmpty() {
         return size.get() == 0;

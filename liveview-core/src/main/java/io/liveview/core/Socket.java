@@ -1,29 +1,90 @@
 package io.liveview.core;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * A view's assigns (the variables its template renders) and its powers. Only the view's own
- * process touches its socket, so nothing here needs synchronisation.
+ * A view's assigns (the variables its template renders) and its powers: messages, timers, async
+ * work and topics. Only the view's own process touches its socket, so nothing here needs
+ * synchronisation; to reach the view from another thread, use {@link #self()}.
+ *
+ * <p>During the first HTTP render ({@link #connected()} is {@code false}) there is no process: the
+ * powers do nothing there (a timer never fires, a topic delivers nothing), and
+ * {@link #assignAsync} only assigns the loading state.
  */
 public final class Socket {
+
+    /** What the powers do: the view's process when connected, nothing during the first render. */
+    interface Runtime {
+        ViewRef self();
+
+        /** Schedules a message to the view; {@code period} {@code null} for once. */
+        TimerRef schedule(Duration delay, Duration period, Object message);
+
+        /** Runs a task off the view's thread; {@code assignKey} non-null for {@link #assignAsync}. */
+        void startAsync(String name, Callable<?> task, String assignKey);
+
+        void subscribe(String topic);
+
+        void unsubscribe(String topic);
+
+        void broadcast(String topic, Object message);
+
+        void broadcastFrom(String topic, Object message);
+    }
+
+    /** The powers of the first HTTP render: none. */
+    static Runtime disconnected(String viewId) {
+        ViewRef nowhere = new ViewRef(viewId, message -> { });
+        return new Runtime() {
+            @Override
+            public ViewRef self() {
+                return nowhere;
+            }
+
+            @Override
+            public TimerRef schedule(Duration delay, Duration period, Object message) {
+                return () -> { };
+            }
+
+            @Override
+            public void startAsync(String name, Callable<?> task, String assignKey) {
+            }
+
+            @Override
+            public void subscribe(String topic) {
+            }
+
+            @Override
+            public void unsubscribe(String topic) {
+            }
+
+            @Override
+            public void broadcast(String topic, Object message) {
+            }
+
+            @Override
+            public void broadcastFrom(String topic, Object message) {
+            }
+        };
+    }
 
     private final String viewId;
     private final boolean connected;
     private final Map<String, Object> assigns = new LinkedHashMap<>();
     private final Map<String, Object> readOnlyAssigns = Collections.unmodifiableMap(assigns);
-    private final Consumer<Object> selfMessages;
+    private final Runtime runtime;
     private boolean changed;
 
-    Socket(String viewId, boolean connected, Consumer<Object> selfMessages) {
+    Socket(String viewId, boolean connected, Runtime runtime) {
         this.viewId = viewId;
         this.connected = connected;
-        this.selfMessages = selfMessages;
+        this.runtime = runtime;
     }
 
     /**
@@ -91,15 +152,118 @@ public final class Socket {
     }
 
     /**
+     * @return this view's address, for other threads and other code to send it messages
+     */
+    public ViewRef self() {
+        return runtime.self();
+    }
+
+    /**
      * Sends a message to this view's own process; {@link LiveView#handleInfo} receives it after the
-     * current callback. Does nothing during the first HTTP render, where no process exists.
+     * current callback.
      *
      * @param message the message
      */
     public void send(Object message) {
-        if (connected) {
-            selfMessages.accept(message);
+        runtime.self().send(Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Sends this view a message after a delay. Cancelled when the view ends.
+     *
+     * @param delay   how long to wait
+     * @param message what {@link LiveView#handleInfo} receives
+     * @return the timer, to cancel it
+     */
+    public TimerRef sendAfter(Duration delay, Object message) {
+        return runtime.schedule(nonNegative(delay), null, Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Sends this view a message every period, the first after one period. Cancelled when the view
+     * ends. A view too busy to keep up gets the messages its mailbox has room for.
+     *
+     * @param period  the time between messages, at least 1 ms
+     * @param message what {@link LiveView#handleInfo} receives each time
+     * @return the timer, to cancel it
+     */
+    public TimerRef every(Duration period, Object message) {
+        if (period == null || period.toMillis() < 1) {
+            throw new IllegalArgumentException("a period is at least 1 ms: " + period);
         }
+        return runtime.schedule(period, period, Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Runs a task on its own virtual thread while the view goes on answering events; its result or
+     * exception comes back through the mailbox to {@link LiveView#handleAsync}. Starting a task
+     * under a name that is still running cancels the earlier one. When the view ends, its tasks are
+     * interrupted and their results dropped.
+     *
+     * @param name names the task in {@code handleAsync}
+     * @param task the work, e.g. a slow query
+     */
+    public void startAsync(String name, Callable<?> task) {
+        runtime.startAsync(Objects.requireNonNull(name, "name"), Objects.requireNonNull(task, "task"), null);
+    }
+
+    /**
+     * Assigns an {@link AsyncValue} computed off the view's thread: loading now, then ok with the
+     * task's value or failed with its exception's message. Like {@link #startAsync}, without a
+     * callback to write.
+     *
+     * @param key  the template variable name
+     * @param task computes the value
+     * @return this socket
+     */
+    public Socket assignAsync(String key, Callable<?> task) {
+        assign(key, AsyncValue.loading());
+        runtime.startAsync("assign:" + key, Objects.requireNonNull(task, "task"), key);
+        return this;
+    }
+
+    /**
+     * Delivers the messages broadcast on a topic to {@link LiveView#handleInfo} until the view ends
+     * or {@link #unsubscribe}s. Subscribing twice is the same as once.
+     *
+     * @param topic the topic's name
+     */
+    public void subscribe(String topic) {
+        runtime.subscribe(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /**
+     * @param topic a topic this view subscribed to
+     */
+    public void unsubscribe(String topic) {
+        runtime.unsubscribe(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /**
+     * Sends a message to every subscriber of a topic, this view included if it subscribed.
+     *
+     * @param topic   the topic's name
+     * @param message the message
+     */
+    public void broadcast(String topic, Object message) {
+        runtime.broadcast(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Sends a message to every subscriber of a topic except this view.
+     *
+     * @param topic   the topic's name
+     * @param message the message
+     */
+    public void broadcastFrom(String topic, Object message) {
+        runtime.broadcastFrom(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(message, "message"));
+    }
+
+    private static Duration nonNegative(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("a delay is zero or more: " + delay);
+        }
+        return delay;
     }
 
     /** Reports whether anything was assigned since the last call, and resets the flag. */

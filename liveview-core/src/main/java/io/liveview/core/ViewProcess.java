@@ -6,17 +6,31 @@ import io.liveview.diff.Differ;
 import io.liveview.diff.Patch;
 import io.liveview.diff.PatchCodec;
 import io.liveview.diff.Snapshot;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One view id on a socket: its mailbox, and the view instance mounted in it, if any. Everything the
- * socket reads for this id goes through the one mailbox, so the view's callbacks run one at a time
- * and its replies leave in the order the frames arrived, across leaves and rejoins.
+ * One view id on a socket: its mailbox, and the view mounted in it, if any. Everything the socket
+ * reads for this id goes through the one mailbox, so the view's callbacks run one at a time and its
+ * replies leave in the order the frames arrived, across leaves and rejoins. Messages, timers, async
+ * results and topic deliveries go through the same mailbox.
  *
- * <p>The view instance, its {@link Socket} and its last render are touched only by mailbox tasks.
+ * <p>Each mount is a {@link Mounted}: the view instance with its socket, last render, timers, tasks
+ * and subscriptions. Only mailbox tasks touch it; anything that arrives for an earlier mount is
+ * dropped.
  */
 final class ViewProcess {
 
@@ -27,37 +41,41 @@ final class ViewProcess {
         /** A joined view stopped being joined (left, crashed, failed to mount, socket closed). */
         void released(ViewProcess process);
 
+        /** The view crashed or failed to mount. */
+        void crashed(ViewProcess process);
+
         /** The mailbox ran dry while no view is joined: the process may be forgotten. */
         void idle(ViewProcess process);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewProcess.class);
+    // Messages handled back to back render once, but never more than this many without a render.
+    private static final int MAX_MESSAGES_PER_RENDER = 64;
 
     private final String id;
     private final String route;
     private final Outbox outbox;
+    private final LiveViewServer server;
     private final Mailbox mailbox;
-    private final Renderer renderer;
-    private final Differ differ;
-    private final LogLimiter logs;
-    private final AtomicBoolean joined = new AtomicBoolean();
+    /**
+     * The number of the claim that holds the id joined, 0 while none does. A crash or a failed mount
+     * releases only its own claim: a leave and a new join may have come in while it was queued.
+     */
+    private final AtomicInteger joinedClaim = new AtomicInteger();
+    private int lastClaim; // touched only by the socket's reading thread, like claim()
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean closed;
 
-    // Owned by the mailbox's tasks. The incarnation tells a mount's messages from an earlier one's.
-    private LiveView view;
-    private Socket socket;
-    private Snapshot snapshot;
-    private int incarnation;
+    // Owned by the mailbox's tasks.
+    private Mounted mounted;
+    private int messagesSinceRender;
 
-    ViewProcess(String id, String route, Outbox outbox, int mailboxCapacity, Renderer renderer, Differ differ,
-                LogLimiter logs) {
+    ViewProcess(String id, String route, Outbox outbox, LiveViewServer server) {
         this.id = id;
         this.route = route;
         this.outbox = outbox;
-        this.mailbox = new Mailbox(mailboxCapacity, "lv-view-" + id, this::onIdle);
-        this.renderer = renderer;
-        this.differ = differ;
-        this.logs = logs;
+        this.server = server;
+        this.mailbox = new Mailbox(server.config().mailboxCapacity(), "lv-view-" + id, this::onIdle);
     }
 
     String id() {
@@ -65,16 +83,16 @@ final class ViewProcess {
     }
 
     boolean isJoined() {
-        return joined.get();
+        return joinedClaim.get() != 0;
     }
 
     boolean isIdle() {
-        return !joined.get() && mailbox.isEmpty();
+        return !isJoined() && mailbox.isEmpty();
     }
 
     /** Marks the id joined; {@code false} if it already was. */
     boolean claim() {
-        return joined.compareAndSet(false, true);
+        return joinedClaim.compareAndSet(0, ++lastClaim);
     }
 
     /**
@@ -85,27 +103,32 @@ final class ViewProcess {
      */
     boolean join(String ref, Supplier<? extends LiveView> factory, Params params, Session session,
                  boolean pristine, String deadRenderHash) {
+        int claim = joinedClaim.get();
         return mailbox.offerControl(() -> {
             if (closed) {
                 return;
             }
-            int mounted = ++incarnation;
+            Mounted mount = new Mounted(claim);
+            mounted = mount;
             try {
-                view = factory.get();
-                socket = new Socket(id, true, message -> info(mounted, message));
-                view.mount(params, session, socket);
-                socket.takeChanged();
-                String html = render();
-                snapshot = Snapshot.of(html);
+                mount.view = factory.get();
+                mount.socket = new Socket(id, true, mount);
+                mount.view.mount(params, session, mount.socket);
+                mount.view.connected(mount.socket);
+                mount.socket.takeChanged();
+                String html = render(mount);
+                mount.snapshot = Snapshot.of(html);
                 ObjectNode reply = Frame.ok();
                 if (!pristine || !Tokens.hash(html).equals(deadRenderHash)) {
                     reply.put("html", html);
                 }
                 outbox.send(Frame.reply(ref, id, reply));
             } catch (Exception | LinkageError e) {
-                unmount();
-                release();
-                logs.error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
+                mounted = null;
+                mount.cancelAll();
+                release(claim);
+                outbox.crashed(this);
+                server.logs().error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
                 outbox.send(Frame.errorReply(ref, id, "mount_failed",
                         "mount of " + route + " failed; the server log has the cause under view " + id));
             }
@@ -122,27 +145,28 @@ final class ViewProcess {
             if (closed) {
                 return;
             }
-            if (view == null) {
+            Mounted mount = mounted;
+            if (mount == null) {
                 outbox.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
                 return;
             }
             try {
-                view.handleEvent(name, payload, socket);
+                mount.view.handleEvent(name, payload, mount.socket);
                 ObjectNode reply = Frame.ok();
-                Patch patch = rerender();
+                Patch patch = rerender(mount);
                 if (!patch.isEmpty()) {
                     reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
                 }
                 outbox.send(Frame.reply(ref, id, reply));
             } catch (UnknownEventException e) {
-                logs.warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
+                server.logs().warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
                 outbox.send(Frame.errorReply(ref, id, "unknown_event", "view " + id + " (" + route + "): " + e.getMessage()));
             } catch (BadPayloadException e) {
-                logs.warn(LOG, "bad_payload " + route, "view {} ({}): event '{}' with a bad payload: {}",
+                server.logs().warn(LOG, "bad_payload " + route, "view {} ({}): event '{}' with a bad payload: {}",
                         id, route, Echo.of(name), e.getMessage());
                 outbox.send(Frame.errorReply(ref, id, "bad_payload", "event '" + Echo.of(name) + "': " + e.getMessage()));
             } catch (Exception | LinkageError e) {
-                crash(ref, "event '" + Echo.of(name) + "'", e);
+                crash(mount, ref, "event '" + Echo.of(name) + "'", e);
             }
         });
     }
@@ -158,7 +182,7 @@ final class ViewProcess {
         }
         return mailbox.offerControl(() -> {
             if (!closed) {
-                unmount();
+                end(TerminateReason.LEAVE);
                 outbox.send(Frame.reply(ref, id, Frame.ok()));
             }
         });
@@ -177,75 +201,228 @@ final class ViewProcess {
         });
     }
 
-    /** The socket is gone: queued and later tasks do nothing. Safe from any thread. */
-    void close() {
-        closed = true;
-        release();
-    }
-
-    /** Queues a message for {@link LiveView#handleInfo}; dropped with a log line if the mailbox is full. */
-    private void info(int sender, Object message) {
-        boolean queued = mailbox.offer(() -> {
-            if (closed || view == null || sender != incarnation) {
-                return;
-            }
-            try {
-                view.handleInfo(message, socket);
-                Patch patch = rerender();
-                if (!patch.isEmpty()) {
-                    outbox.send(Frame.push(id, Frame.DIFF, Frame.object().set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance))));
-                }
-            } catch (Exception | LinkageError e) {
-                crash(null, "info " + Echo.of(String.valueOf(message)), e);
-            }
-        });
-        if (!queued) {
-            logs.warn(LOG, "mailbox_full " + route, "view {} ({}): mailbox full, dropped a message", id, route);
+    /**
+     * Ends the process for good: tasks still queued do nothing, the mounted view (if any) is
+     * terminated with the reason. Safe from any thread, and more than once.
+     *
+     * @return done when the view has been terminated
+     */
+    CompletableFuture<Void> close(TerminateReason reason) {
+        if (!closed) {
+            closed = true;
+            release();
+            mailbox.offerFinal(() -> {
+                end(reason);
+                ended.complete(null);
+            });
         }
+        return ended;
     }
 
+    /** Releases whatever claim holds the id joined. */
     private boolean release() {
-        if (joined.compareAndSet(true, false)) {
+        int claim = joinedClaim.get();
+        return claim != 0 && release(claim);
+    }
+
+    private boolean release(int claim) {
+        if (joinedClaim.compareAndSet(claim, 0)) {
             outbox.released(this);
             return true;
         }
         return false;
     }
 
-    private void unmount() {
-        view = null;
-        socket = null;
-        snapshot = null;
+    /** Terminates the mounted view, if any, and cancels what it started. */
+    private void end(TerminateReason reason) {
+        Mounted mount = mounted;
+        if (mount == null) {
+            return;
+        }
+        mounted = null;
+        try {
+            mount.view.terminate(reason, mount.socket);
+        } catch (Exception | LinkageError e) {
+            server.logs().warn(LOG, "terminate " + route, "view {} ({}): terminate failed: {}", id, route, e.toString());
+        }
+        mount.cancelAll();
+    }
+
+    /** Queues a callback from outside the view's thread: a message, a timer, an async result. */
+    private void deliver(Mounted from, String what, boolean control, ViewCallback callback) {
+        Runnable task = () -> {
+            if (closed || mounted != from) {
+                return;
+            }
+            try {
+                callback.run(from);
+            } catch (Exception | LinkageError e) {
+                crash(from, null, what, e);
+                return;
+            }
+            messagesSinceRender++;
+            if (mailbox.isEmpty() || messagesSinceRender >= MAX_MESSAGES_PER_RENDER) {
+                pushRender(from);
+            }
+        };
+        if (!(control ? mailbox.offerControl(task) : mailbox.offer(task))) {
+            server.logs().warn(LOG, "mailbox_full " + route, "view {} ({}): mailbox full, dropped {}", id, route, what);
+        }
     }
 
     private void onIdle() {
-        if (!joined.get()) {
+        Mounted mount = mounted;
+        if (!closed && mount != null) {
+            pushRender(mount);
+        }
+        if (!isJoined()) {
             outbox.idle(this);
         }
     }
 
-    private Patch rerender() {
-        if (!socket.takeChanged()) {
+    /** Renders what messages changed and pushes the difference, if any. */
+    private void pushRender(Mounted mount) {
+        messagesSinceRender = 0;
+        try {
+            Patch patch = rerender(mount);
+            if (!patch.isEmpty()) {
+                outbox.send(Frame.push(id, Frame.DIFF, Frame.object().set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance))));
+            }
+        } catch (Exception | LinkageError e) {
+            crash(mount, null, "render", e);
+        }
+    }
+
+    private Patch rerender(Mounted mount) {
+        if (!mount.socket.takeChanged()) {
             return Patch.empty();
         }
-        Differ.Result result = differ.diff(snapshot, render());
-        snapshot = result.next();
+        Differ.Result result = server.differ().diff(mount.snapshot, render(mount));
+        mount.snapshot = result.next();
         return result.patch();
     }
 
-    private String render() {
-        return renderer.render(view.template(), socket.assigns());
+    private String render(Mounted mount) {
+        return server.renderer().render(mount.view.template(), mount.socket.assigns());
     }
 
-    private void crash(String ref, String during, Throwable e) {
-        logs.error(LOG, "crash " + route, "view {} ({}) crashed in {}; its process is stopped and the page will mount it afresh",
+    private void crash(Mounted mount, String ref, String during, Throwable e) {
+        server.logs().error(LOG, "crash " + route, "view {} ({}) crashed in {}; its process is stopped and the page will mount it afresh",
                 id, route, during, e);
-        unmount();
-        release();
+        end(TerminateReason.CRASH);
+        release(mount.claim);
+        outbox.crashed(this);
         String message = "view " + id + " (" + route + ") crashed in " + during + "; the server log has the cause";
         if (ref != null) {
             outbox.send(Frame.errorReply(ref, id, "handler_crashed", message));
         }
         outbox.send(Frame.push(id, Frame.ERROR, Frame.object().put("reason", "handler_crashed").put("message", message)));
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    /** A callback run on the view's thread for a mount. */
+    @FunctionalInterface
+    private interface ViewCallback {
+        void run(Mounted mount) throws Exception;
+    }
+
+    /** One mount of the view, and everything it started; also the socket's powers. */
+    private final class Mounted implements Socket.Runtime {
+        private final int claim;
+        private LiveView view;
+        private Socket socket;
+        private Snapshot snapshot;
+        private final Consumer<Object> inbox = message -> deliver(this, "info " + Echo.of(String.valueOf(message)), false,
+                mount -> mount.view.handleInfo(message, mount.socket));
+        private final ViewRef self = new ViewRef(id, inbox);
+        private final List<Future<?>> timers = new ArrayList<>();
+        private final Map<String, Thread> tasks = new HashMap<>();
+        private final Map<String, PubSub.Subscription> subscriptions = new HashMap<>();
+
+        Mounted(int claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public ViewRef self() {
+            return self;
+        }
+
+        @Override
+        public TimerRef schedule(Duration delay, Duration period, Object message) {
+            Runnable fire = () -> inbox.accept(message);
+            ScheduledFuture<?> timer = period == null
+                    ? server.scheduler().schedule(fire, delay.toNanos(), TimeUnit.NANOSECONDS)
+                    : server.scheduler().scheduleAtFixedRate(fire, delay.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+            timers.removeIf(Future::isDone);
+            timers.add(timer);
+            return () -> timer.cancel(false);
+        }
+
+        @Override
+        public void startAsync(String name, Callable<?> task, String assignKey) {
+            Thread worker = Thread.ofVirtual().name("lv-async-" + id).unstarted(() -> {
+                AsyncResult result;
+                try {
+                    result = AsyncResult.ok(task.call());
+                } catch (Exception | LinkageError e) {
+                    result = AsyncResult.failed(e);
+                }
+                finished(name, Thread.currentThread(), result, assignKey);
+            });
+            Thread earlier = tasks.put(name, worker);
+            if (earlier != null) {
+                earlier.interrupt();
+            }
+            worker.start();
+        }
+
+        private void finished(String name, Thread worker, AsyncResult result, String assignKey) {
+            deliver(this, "async '" + Echo.of(name) + "'", true, mount -> {
+                if (!tasks.remove(name, worker)) {
+                    return; // cancelled by a newer task of the same name
+                }
+                if (assignKey == null) {
+                    mount.view.handleAsync(name, result, mount.socket);
+                } else {
+                    mount.socket.assign(assignKey, result.isOk() ? AsyncValue.ok(result.value()) : AsyncValue.failed(reason(result.failure())));
+                }
+            });
+        }
+
+        @Override
+        public void subscribe(String topic) {
+            subscriptions.computeIfAbsent(topic, t -> server.pubSub().subscribe(t, inbox));
+        }
+
+        @Override
+        public void unsubscribe(String topic) {
+            PubSub.Subscription subscription = subscriptions.remove(topic);
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+
+        @Override
+        public void broadcast(String topic, Object message) {
+            server.pubSub().broadcast(topic, message);
+        }
+
+        @Override
+        public void broadcastFrom(String topic, Object message) {
+            server.pubSub().broadcastFrom(inbox, topic, message);
+        }
+
+        void cancelAll() {
+            timers.forEach(timer -> timer.cancel(false));
+            tasks.values().forEach(Thread::interrupt);
+            subscriptions.values().forEach(PubSub.Subscription::cancel);
+            timers.clear();
+            tasks.clear();
+            subscriptions.clear();
+        }
     }
 }

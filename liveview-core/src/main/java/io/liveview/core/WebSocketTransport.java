@@ -22,7 +22,8 @@ import org.xnio.IoUtils;
  * A {@link Connection}'s Undertow WebSocket, holding bounded memory whatever the client does:
  * inbound messages are read up to the frame limit and the rest discarded (so an oversized one is
  * answered with close code 1009, not a reset), outbound frames wait in a queue bounded in bytes,
- * written in order by a virtual thread, and a socket silent past the idle timeout is closed.
+ * written in order by a virtual thread, and a socket silent past the idle timeout is closed. While
+ * the queue is over half full the client's frames are not read: their replies would only add to it.
  */
 final class WebSocketTransport extends AbstractReceiveListener implements Connection.Transport {
 
@@ -67,6 +68,11 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
             close(CloseMessage.MSG_VIOLATES_POLICY, "client too slow");
             return;
         }
+        if (queued > limits.maxQueuedBytes() / 2) {
+            // A burst of frames makes a burst of replies: stop reading the client's frames until its
+            // replies are out, so a client that reads is slowed down by TCP, not disconnected.
+            channel.suspendReceives();
+        }
         writer.offer(() -> {
             try {
                 if (!closing.get()) {
@@ -75,7 +81,9 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
             } catch (IOException e) {
                 LOG.debug("write failed: {}", e.toString());
             } finally {
-                queuedBytes.addAndGet(-bytes.length);
+                if (queuedBytes.addAndGet(-bytes.length) < limits.maxQueuedBytes() / 8 && !closing.get()) {
+                    channel.resumeReceives();
+                }
             }
         });
     }
@@ -87,6 +95,8 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
         }
         WebSockets.sendClose(new CloseMessage(code, reason), channel, null);
         channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        // The views end now, not when the client answers: nothing they render could reach it.
+        connection.closed();
     }
 
     @Override

@@ -145,11 +145,12 @@ class LimitsTest {
         try (TestClient client = new TestClient(port, page.cookie())) {
             client.join(page, true);
             client.pauseReading();
-            // Each reply is a 50 KB patch: 400 of them overflow the TCP buffers, then the queue.
-            for (int i = 0; i < 400 && !client.closeCode.isDone(); i++) {
-                client.cast(page.viewId(), "big", values("size", "50000", "round", String.valueOf(i)));
+            // A timer pushes a 50 KB patch every 2 ms: they fill the TCP buffers, then the queue.
+            client.cast(page.viewId(), "stream", values());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (server.processCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-            Thread.sleep(500);
             client.resumeReading();
             assertEquals(1008, client.awaitClose());
             assertEquals("client too slow", client.closeReason.get());
@@ -288,8 +289,9 @@ class LimitsTest {
         TestClient.LivePage other = TestClient.get(port, "/probe", page.cookie());
         try (TestClient client = new TestClient(port, page.cookie())) {
             for (int i = 0; i < 50; i++) {
-                assertEquals("ok", status(client.join(page, false)));
-                assertEquals("handler_crashed", reason(client.event(page.viewId(), "boom")));
+                TestClient.LivePage crashing = TestClient.get(port, "/probe", page.cookie());
+                assertEquals("ok", status(client.join(crashing, false)));
+                assertEquals("handler_crashed", reason(client.event(crashing.viewId(), "boom")));
                 client.nextPush();
             }
             for (int i = 0; i < 50; i++) {
@@ -303,6 +305,25 @@ class LimitsTest {
             assertEquals(0, server.processCount(), "crashed and left views are forgotten");
             assertEquals("ok", status(client.join(page, false)));
             assertEquals(1, server.processCount());
+        }
+    }
+
+    @Test
+    void aViewThatCrashesThreeTimesWithinThirtySecondsIsNotMountedAgain() throws Exception {
+        int port = start(b -> b);
+        TestClient.LivePage page = TestClient.get(port, "/probe");
+        TestClient.LivePage bystander = TestClient.get(port, "/probe", page.cookie());
+        try (TestClient client = new TestClient(port, page.cookie())) {
+            assertEquals("ok", status(client.join(bystander, true)));
+            for (int i = 0; i < 3; i++) {
+                assertEquals("ok", status(client.join(page, false)));
+                assertEquals("handler_crashed", reason(client.event(page.viewId(), "boom")));
+                client.nextPush();
+            }
+            JsonNode refused = client.join(page, false);
+            assertEquals("crash_loop", reason(refused));
+            assertTrue(refused.get(3).get("message").asText().contains("Reload the page"));
+            assertEquals("ok", status(client.event(bystander.viewId(), "inc")), "other views are untouched");
         }
     }
 

@@ -103,21 +103,25 @@ class MailboxTest {
     void onIdleRunsWhenTheQueueRunsDryAndNeverBesideATask() throws Exception {
         AtomicBoolean inside = new AtomicBoolean();
         AtomicInteger overlaps = new AtomicInteger();
-        CountDownLatch idle = new CountDownLatch(1);
-        Mailbox mailbox = new Mailbox(10, "test", () -> {
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch idleAfterAll = new CountDownLatch(1);
+        Mailbox[] box = new Mailbox[1];
+        box[0] = new Mailbox(10, "test", () -> {
             if (inside.get()) {
                 overlaps.incrementAndGet();
             }
-            idle.countDown();
+            if (ran.get() == 5 && box[0].isEmpty()) {
+                idleAfterAll.countDown();
+            }
         });
         for (int i = 0; i < 5; i++) {
-            mailbox.offer(() -> {
+            box[0].offer(() -> {
                 inside.set(true);
+                ran.incrementAndGet();
                 inside.set(false);
             });
         }
-        assertTrue(idle.await(10, TimeUnit.SECONDS));
-        assertTrue(mailbox.isEmpty());
+        assertTrue(idleAfterAll.await(10, TimeUnit.SECONDS), "idle once the last task has run");
         assertEquals(0, overlaps.get());
     }
 }

@@ -1,5 +1,6 @@
 package io.liveview.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ public final class ProbeLive implements LiveView {
     static final AtomicInteger OVERLAPS = new AtomicInteger();
     private final AtomicBoolean inside = new AtomicBoolean();
     private final List<String> items = new ArrayList<>();
+    private int rounds;
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
@@ -39,6 +41,7 @@ public final class ProbeLive implements LiveView {
                 case "tick-later" -> socket.send("tick");
                 case "big" -> socket.assign("blob", String.valueOf((char) ('a' + payload.getInt("round") % 26)).repeat(payload.getInt("size")));
                 case "sleep" -> Thread.sleep(payload.getInt("ms"));
+                case "stream" -> socket.every(Duration.ofMillis(2), "grow");
                 case "need-int" -> socket.update("count", (Integer n) -> n + payload.getInt("n"));
                 case "boom" -> throw new IllegalStateException("boom on purpose");
                 default -> throw new UnknownEventException(event);
@@ -52,6 +55,9 @@ public final class ProbeLive implements LiveView {
     public void handleInfo(Object message, Socket socket) {
         if ("tick".equals(message)) {
             socket.update("count", (Integer n) -> n + 100);
+        } else if ("grow".equals(message)) {
+            rounds++;
+            socket.assign("blob", String.valueOf((char) ('a' + rounds % 26)).repeat(50_000));
         }
     }
 }

@@ -52,6 +52,8 @@ final class TestClient implements AutoCloseable {
     }
 
     final BlockingQueue<JsonNode> pushes = new LinkedBlockingQueue<>();
+    /** Every frame received, replies and pushes, in arrival order. */
+    final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
@@ -187,6 +189,7 @@ final class TestClient implements AutoCloseable {
                 try {
                     JsonNode frame = JSON.readTree(partial.toString());
                     (frame.get(0).isNull() ? pushes : replies).add(frame);
+                    frames.add(frame);
                 } catch (IOException e) {
                     throw new AssertionError("server sent a frame that is not JSON: " + partial, e);
                 }
