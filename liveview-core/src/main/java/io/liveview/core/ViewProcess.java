@@ -6,7 +6,7 @@ import io.liveview.diff.Differ;
 import io.liveview.diff.Patch;
 import io.liveview.diff.PatchCodec;
 import io.liveview.diff.Snapshot;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,12 @@ final class ViewProcess {
     private final Renderer renderer;
     private final Differ differ;
     private final LogLimiter logs;
-    private final AtomicBoolean joined = new AtomicBoolean();
+    /**
+     * The number of the claim that holds the id joined, 0 while it is not. A crash or a failed mount
+     * releases only its own claim: a leave and a new join may have come in while it was queued.
+     */
+    private final AtomicInteger joinedClaim = new AtomicInteger();
+    private int lastClaim; // touched only by the socket's reading thread, like claim()
     private volatile boolean closed;
 
     // Owned by the mailbox's tasks. The incarnation tells a mount's messages from an earlier one's.
@@ -48,6 +53,7 @@ final class ViewProcess {
     private Socket socket;
     private Snapshot snapshot;
     private int incarnation;
+    private int mountedClaim;
 
     ViewProcess(String id, String route, Outbox outbox, int mailboxCapacity, Renderer renderer, Differ differ,
                 LogLimiter logs) {
@@ -65,16 +71,16 @@ final class ViewProcess {
     }
 
     boolean isJoined() {
-        return joined.get();
+        return joinedClaim.get() != 0;
     }
 
     boolean isIdle() {
-        return !joined.get() && mailbox.isEmpty();
+        return !isJoined() && mailbox.isEmpty();
     }
 
     /** Marks the id joined; {@code false} if it already was. */
     boolean claim() {
-        return joined.compareAndSet(false, true);
+        return joinedClaim.compareAndSet(0, ++lastClaim);
     }
 
     /**
@@ -85,11 +91,13 @@ final class ViewProcess {
      */
     boolean join(String ref, Supplier<? extends LiveView> factory, Params params, Session session,
                  boolean pristine, String deadRenderHash) {
+        int claim = joinedClaim.get();
         return mailbox.offerControl(() -> {
             if (closed) {
                 return;
             }
             int mounted = ++incarnation;
+            mountedClaim = claim;
             try {
                 view = factory.get();
                 socket = new Socket(id, true, message -> info(mounted, message));
@@ -104,7 +112,7 @@ final class ViewProcess {
                 outbox.send(Frame.reply(ref, id, reply));
             } catch (Exception | LinkageError e) {
                 unmount();
-                release();
+                release(claim);
                 logs.error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
                 outbox.send(Frame.errorReply(ref, id, "mount_failed",
                         "mount of " + route + " failed; the server log has the cause under view " + id));
@@ -204,8 +212,14 @@ final class ViewProcess {
         }
     }
 
+    /** Releases whatever claim holds the id joined. */
     private boolean release() {
-        if (joined.compareAndSet(true, false)) {
+        int claim = joinedClaim.get();
+        return claim != 0 && release(claim);
+    }
+
+    private boolean release(int claim) {
+        if (joinedClaim.compareAndSet(claim, 0)) {
             outbox.released(this);
             return true;
         }
@@ -219,7 +233,7 @@ final class ViewProcess {
     }
 
     private void onIdle() {
-        if (!joined.get()) {
+        if (!isJoined()) {
             outbox.idle(this);
         }
     }
@@ -241,7 +255,7 @@ final class ViewProcess {
         logs.error(LOG, "crash " + route, "view {} ({}) crashed in {}; its process is stopped and the page will mount it afresh",
                 id, route, during, e);
         unmount();
-        release();
+        release(mountedClaim);
         String message = "view " + id + " (" + route + ") crashed in " + during + "; the server log has the cause";
         if (ref != null) {
             outbox.send(Frame.errorReply(ref, id, "handler_crashed", message));
