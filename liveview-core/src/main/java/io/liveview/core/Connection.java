@@ -233,7 +233,7 @@ final class Connection implements ViewProcess.Outbox {
 
     private void unknownView(Frame frame) {
         transport.send(Frame.errorReply(frame.ref(), frame.view(), "unknown_view",
-                "no view " + frame.view() + " is joined on this socket").encode());
+                "no view " + Echo.of(frame.view()) + " is joined on this socket").encode());
     }
 
     @Override
