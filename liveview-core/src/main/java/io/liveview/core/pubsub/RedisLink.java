@@ -1,33 +1,36 @@
 package io.liveview.core.pubsub;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether this node can reach Redis, as far as it last saw: a connection dropping or a publish
- * failing says no, a connection coming up or a publish succeeding says yes. Each change is logged
- * once (the outage at WARN, the recovery at INFO) however many publishes fail in between.
+ * Whether this node's connections to Redis work, as far as it last saw: a connection dropping or a
+ * publish failing says one does not, a connection coming up or a publish succeeding says it does.
+ * An outage lasts while any connection is down; it is logged once at WARN when it starts and once
+ * at INFO when it ends, however many publishes fail in between.
  */
 final class RedisLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisPubSub.class);
 
-    private boolean reachable = true;
-    // Bumped on each change, so a publish sent before a recovery but failing after it cannot undo it.
-    private long changes;
+    private final Set<Object> downConnections = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Bumped when a connection comes up, so a publish sent before that but failing after it cannot
+    // start a new outage.
+    private long recoveries;
     private long droppedPublishes;
     private int outages;
     private boolean closed;
 
-    synchronized long changes() {
-        return changes;
+    synchronized long recoveries() {
+        return recoveries;
     }
 
     /** A connection to Redis dropped. */
-    synchronized void lost(String why) {
-        if (reachable && !closed) {
-            reachable = false;
-            changes++;
+    synchronized void lost(Object connection, String why) {
+        if (!closed && downConnections.add(connection) && downConnections.size() == 1) {
             outages++;
             LOG.warn("Redis unreachable ({}): messages reach this node's subscribers only until it is back;"
                     + " publishes meanwhile are dropped", why);
@@ -37,22 +40,23 @@ final class RedisLink {
     /**
      * A publish failed and its message is lost to other nodes.
      *
-     * @param changesWhenSent {@link #changes()} when the publish was sent
+     * @param recoveriesWhenSent {@link #recoveries()} when the publish was sent
      */
-    synchronized void publishFailed(long changesWhenSent, Throwable cause) {
+    synchronized void publishFailed(Object connection, long recoveriesWhenSent, Throwable cause) {
         droppedPublishes++;
-        if (changesWhenSent == changes) {
-            lost(String.valueOf(cause.getMessage()));
+        if (recoveriesWhenSent == recoveries) {
+            lost(connection, String.valueOf(cause.getMessage()));
         }
     }
 
-    /** A connection came up or a publish succeeded. */
-    synchronized void reached() {
-        if (!reachable && !closed) {
-            reachable = true;
-            changes++;
-            LOG.info("Redis reachable again: cross-node delivery resumed ({} publishes were dropped)", droppedPublishes);
-            droppedPublishes = 0;
+    /** A connection came up or a publish through it succeeded. */
+    synchronized void reached(Object connection) {
+        if (!closed && downConnections.remove(connection)) {
+            recoveries++;
+            if (downConnections.isEmpty()) {
+                LOG.info("Redis reachable again: cross-node delivery resumed ({} publishes were dropped)", droppedPublishes);
+                droppedPublishes = 0;
+            }
         }
     }
 
@@ -67,6 +71,6 @@ final class RedisLink {
     }
 
     synchronized boolean reachable() {
-        return reachable;
+        return downConnections.isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.liveview.core.PubSub;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -48,8 +51,12 @@ public final class RedisPubSub implements PubSub {
     // Bounds the commands awaiting Redis's answer on each connection: past it, publishes are dropped.
     private static final int REQUEST_QUEUE_SIZE = 10_000;
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+    // Lettuce's default backoff grows to 30 s between attempts, so after a long outage a node
+    // could stay cut off for half a minute after Redis is back; 5 s bounds that.
+    private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(5);
 
     private final LocalPubSub local = new LocalPubSub();
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
@@ -61,8 +68,9 @@ public final class RedisPubSub implements PubSub {
     private final AtomicLong refusedMessages = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RedisPubSub(RedisClient client, StatefulRedisConnection<String, String> publisher,
+    private RedisPubSub(ClientResources resources, RedisClient client, StatefulRedisConnection<String, String> publisher,
                         StatefulRedisPubSubConnection<String, String> subscriber, ClassLoader messageTypes) {
+        this.resources = resources;
         this.client = client;
         this.publisher = publisher;
         this.subscriber = subscriber;
@@ -81,7 +89,7 @@ public final class RedisPubSub implements PubSub {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                link.reached();
+                link.reached(connection);
                 if (connection == subscriber) {
                     resubscribe();
                 }
@@ -89,7 +97,7 @@ public final class RedisPubSub implements PubSub {
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                link.lost("connection closed");
+                link.lost(connection, "connection closed");
             }
         });
     }
@@ -121,7 +129,10 @@ public final class RedisPubSub implements PubSub {
     public static RedisPubSub connect(String redisUrl, ClassLoader messageTypes) {
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(messageTypes, "messageTypes");
-        RedisClient client = RedisClient.create(redisUrl);
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ZERO, LONGEST_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, redisUrl);
         client.setOptions(ClientOptions.builder()
                 // Fail commands at once while disconnected instead of buffering them until Redis
                 // returns, so an outage costs no memory and late messages do not arrive stale.
@@ -129,9 +140,9 @@ public final class RedisPubSub implements PubSub {
                 .requestQueueSize(REQUEST_QUEUE_SIZE)
                 .build());
         try {
-            return new RedisPubSub(client, client.connect(), client.connectPubSub(), messageTypes);
+            return new RedisPubSub(resources, client, client.connect(), client.connectPubSub(), messageTypes);
         } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+            shutDown(client, resources);
             throw e;
         }
     }
@@ -192,13 +203,13 @@ public final class RedisPubSub implements PubSub {
         String envelope = codec.encode(message);
         local.broadcastFrom(sender, topic, message);
         if (!closed.get()) {
-            long changesWhenSent = link.changes();
+            long recoveriesWhenSent = link.recoveries();
             // One connection, written in call order: one sender's messages stay in order.
             publisher.async().publish(CHANNEL_PREFIX + topic, envelope).whenComplete((receivers, failure) -> {
                 if (failure == null) {
-                    link.reached();
+                    link.reached(publisher);
                 } else {
-                    link.publishFailed(changesWhenSent, failure);
+                    link.publishFailed(publisher, recoveriesWhenSent, failure);
                 }
             });
         }
@@ -246,15 +257,22 @@ public final class RedisPubSub implements PubSub {
     }
 
     /**
-     * Closes both connections to Redis and shuts the client down (waiting at most two seconds);
-     * later broadcasts reach no one.
+     * Closes both connections to Redis and shuts the client and its threads down (waiting at most
+     * two seconds for each); later broadcasts reach no one.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             link.close();
-            client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+            shutDown(client, resources);
             local.close();
         }
+    }
+
+    // The client closes its connections; the resources (threads) are ours, as we built them.
+    private static void shutDown(RedisClient client, ClientResources resources) {
+        client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+        resources.shutdown(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
     }
 }
