@@ -44,6 +44,7 @@ final class DemoProcess implements AutoCloseable {
     private final PrintWriter log;
     private final List<String> kept = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread reader;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private long lines;
 
@@ -52,7 +53,7 @@ final class DemoProcess implements AutoCloseable {
         this.logFile = logFile;
         Files.createDirectories(logFile.getParent());
         this.log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
-        Thread reader = new Thread(this::pump, "demo-output");
+        this.reader = new Thread(this::pump, "demo-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -98,7 +99,10 @@ final class DemoProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            record("[test harness] reading the demo's output failed: " + e);
+            // The JDK closes the pipe of a process that has exited; before that, it is our failure.
+            if (process.isAlive()) {
+                record("[test harness] reading the demo's output failed: " + e);
+            }
         } finally {
             port.completeExceptionally(new IllegalStateException("the demo's output ended"));
         }
@@ -193,6 +197,8 @@ final class DemoProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            // Its last lines are still in the pipe.
+            reader.join(5_000);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

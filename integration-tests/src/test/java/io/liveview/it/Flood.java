@@ -19,8 +19,9 @@ final class Flood {
     static final String NAME = "x".repeat(60_000);
     // A small receive buffer, so the client's kernel soaks up almost nothing the server sends.
     private static final int RECEIVE_BUFFER = 8 * 1024;
-    private static final Duration DRAIN_BUDGET = Duration.ofSeconds(8);
-    private static final long DRAIN_CAP_BYTES = 64L * 1024 * 1024;
+    private static final Duration DRAIN_BUDGET = Duration.ofSeconds(5);
+    // Enough to tell whether the server held more than it may (see HostileTest), little enough to be quick.
+    private static final long DRAIN_CAP_BYTES = 16L * 1024 * 1024;
 
     /**
      * What one flooding socket did and saw.
@@ -42,13 +43,26 @@ final class Flood {
 
     private final RawWebSocket ws;
     private final Thread writer;
+    private final Thread drainer;
     private volatile long framesSent;
     private volatile String writeError;
+    private volatile Socket result;
 
+    // Each socket writes on one thread and, from the deadline on, drains on another: a write may
+    // block for good when the server stops reading, and reading is what may unblock it.
     private Flood(RawWebSocket ws, String viewId, long deadlineNanos) {
         this.ws = ws;
-        this.writer = new Thread(() -> write(viewId, deadlineNanos), "hostile-flood");
-        writer.setDaemon(true);
+        this.writer = daemon(() -> write(viewId, deadlineNanos), "hostile-flood-writer");
+        this.drainer = daemon(() -> {
+            sleepUntil(deadlineNanos);
+            result = drain();
+        }, "hostile-flood-drainer");
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Floods from {@code sockets} sockets for {@code duration}, then drains and closes each. */
@@ -64,11 +78,15 @@ final class Flood {
                         "token", page.token(), "csrf", page.csrf(), "url", "http://127.0.0.1:" + port + "/counter",
                         "pristine", true)));
             }
-            floods.forEach(f -> f.writer.start());
-            Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            floods.forEach(f -> {
+                f.writer.start();
+                f.drainer.start();
+            });
             List<Socket> results = new ArrayList<>();
             for (Flood flood : floods) {
-                results.add(flood.drain());
+                flood.drainer.join(duration.plus(DRAIN_BUDGET).plusSeconds(5).toMillis());
+                results.add(flood.result != null ? flood.result
+                        : new Socket(flood.framesSent, flood.writeError, Map.of(), 0, -1, "drain did not end"));
             }
             return results;
         } finally {
@@ -76,6 +94,7 @@ final class Flood {
                 // Closing unblocks a writer stuck because the server stopped reading.
                 flood.ws.close();
                 flood.writer.join(5_000);
+                flood.drainer.join(5_000);
             }
         }
     }
@@ -95,14 +114,14 @@ final class Flood {
 
     // Reads what the server sent while nobody read, until its close frame, the end of the
     // connection, a second of silence, or the budget.
-    private Socket drain() throws IOException {
-        ws.readTimeout(Duration.ofSeconds(1));
+    private Socket drain() {
         List<String> outcomes = new ArrayList<>();
         long bytes = 0;
         int closeCode = -1;
         String end;
         long stop = System.nanoTime() + DRAIN_BUDGET.toNanos();
         try {
+            ws.readTimeout(Duration.ofSeconds(1));
             while (true) {
                 if (System.nanoTime() > stop || bytes > DRAIN_CAP_BYTES) {
                     end = "drain budget used up";
@@ -125,5 +144,13 @@ final class Flood {
             end = "connection ended: " + e;
         }
         return new Socket(framesSent, writeError, Tally.of(outcomes), bytes, closeCode, end);
+    }
+
+    private static void sleepUntil(long nanos) {
+        try {
+            Thread.sleep(Math.max(0, (nanos - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
