@@ -47,6 +47,7 @@ final class DemoProcess implements AutoCloseable {
     private final Thread reader;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private long lines;
+    private volatile boolean stopping;
 
     private DemoProcess(Process process, Path logFile) throws IOException {
         this.process = process;
@@ -99,8 +100,8 @@ final class DemoProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // The JDK closes the pipe of a process that has exited; before that, it is our failure.
-            if (process.isAlive()) {
+            // Stopping the demo closes the pipe under the reader; before that, it is a failure.
+            if (!stopping) {
                 record("[test harness] reading the demo's output failed: " + e);
             }
         } finally {
@@ -179,19 +180,29 @@ final class DemoProcess implements AutoCloseable {
 
     private String jcmd(String command) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process run = new ProcessBuilder(jcmd, String.valueOf(pid()), command).redirectErrorStream(true).start();
-        // Read before waiting: the output is small, but a full pipe would block jcmd.
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
-            run.destroyForcibly();
-            throw new IllegalStateException("jcmd " + command + " failed:\n" + output);
+        // Output to a file, not a pipe: reading a pipe has no timeout, waiting for the process has.
+        Path output = Files.createTempFile("hostile-jcmd", ".txt");
+        try {
+            Process run = new ProcessBuilder(jcmd, String.valueOf(pid()), command)
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!run.waitFor(60, TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+                throw new IllegalStateException("jcmd " + command + " did not finish within 60 s");
+            }
+            String text = Files.readString(output);
+            if (run.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + command + " failed:\n" + text);
+            }
+            return text;
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return output;
     }
 
     /** Stops the demo (forcibly after 10 s) and closes the log file. */
     @Override
     public void close() {
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -15,6 +15,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,7 @@ class HostileTest {
     private static final Duration ATTACK_TIMEOUT = Duration.ofSeconds(90);
     private static final int RATE = 100;
     private static final int BURST = 200;
+    private static final long STARTED = System.nanoTime();
 
     private final ExecutorService attacks = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hostile-attack");
@@ -240,12 +242,15 @@ class HostileTest {
             page.locator("[data-lv-root].lv-connected").waitFor();
             Future<T> running = attacks.submit(attack);
             Throwable honest = null;
+            List<Long> clickMillis = new ArrayList<>();
             try {
                 Locator plus = page.locator("button", new Page.LocatorOptions().setHasText("+"));
                 for (int click = 1; click <= HONEST_CLICKS; click++) {
+                    long start = System.nanoTime();
                     plus.click();
                     assertThat(page.locator("h1")).hasText("Count: " + click,
                             new LocatorAssertions.HasTextOptions().setTimeout(CLICK_TIMEOUT_MS));
+                    clickMillis.add((System.nanoTime() - start) / 1_000_000);
                     if (!running.isDone()) {
                         Thread.sleep(1_000);
                     }
@@ -254,6 +259,7 @@ class HostileTest {
                 honest = e;
             }
             T result = awaitAttack(running);
+            report("honest clicks counted after (ms): %s", clickMillis);
             if (honest != null) {
                 throw new AssertionError("the honest browser's clicks were not all counted during the attack", honest);
             }
@@ -279,6 +285,6 @@ class HostileTest {
 
     // Measurements go to the test's output (target/surefire-reports/*-output.txt) for the record.
     private static void report(String format, Object... args) {
-        System.out.println("[hostile] " + String.format(format, args));
+        System.out.printf("[hostile %5.1f s] %s%n", (System.nanoTime() - STARTED) / 1e9, String.format(format, args));
     }
 }

@@ -12,7 +12,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client written by hand on a plain {@link Socket}, for attacks a well-behaved client
@@ -25,6 +28,14 @@ final class RawWebSocket implements AutoCloseable {
     static final int TEXT = 1;
     static final int CLOSE = 8;
     private static final int MAX_READ_PAYLOAD = 16 * 1024 * 1024;
+    // Reads time out, writes cannot: a server that stops reading would block a writer for good.
+    // Closing the socket ends any blocked write, so no socket outlives this.
+    private static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
+    private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "hostile-socket-reaper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** One frame from the server. */
     record Frame(int opcode, byte[] payload) {
@@ -64,6 +75,10 @@ final class RawWebSocket implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(10_000);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            REAPER.schedule(() -> {
+                socket.close();
+                return null;
+            }, MAX_LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
             RawWebSocket ws = new RawWebSocket(socket);
             ws.handshake(port, cookie);
             return ws;
