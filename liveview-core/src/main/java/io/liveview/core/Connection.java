@@ -1,106 +1,116 @@
 package io.liveview.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One page's WebSocket: decodes frames, routes them to the joined views' processes, and writes
- * their frames back in order. Frames are read on Undertow's I/O thread; everything that may block
- * (mounts, handlers, renders, writes) runs on virtual threads.
+ * One page's socket, as the protocol sees it: decodes the client's frames, enforces the per-socket
+ * limits, and routes each frame to the {@link ViewProcess} of its view id. Frames arrive one at a
+ * time on the transport's reading thread; everything that may block runs in the view processes.
+ *
+ * <p>Every operation on a view id happens inside {@code views.compute} for that id, so a process is
+ * never forgotten while a frame for it is being queued.
  */
-final class Connection extends AbstractReceiveListener implements ViewProcess.Outbox {
+final class Connection implements ViewProcess.Outbox {
+
+    /** Carries a connection's frames: the WebSocket in the server, a recorder in tests. */
+    interface Transport {
+        /** Queues a text frame for the client, in order; may close the socket if the client lags. */
+        void send(String text);
+
+        /** Closes the socket with a close frame; the client reconnects. */
+        void close(int code, String reason);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    private static final int OUTBOX_CAPACITY = 10_000;
+    private static final AtomicLong NEXT_NUMBER = new AtomicLong();
 
     private final LiveViewServer server;
-    private final WebSocketChannel channel;
+    private final Transport transport;
     private final String sessionId;
+    private final String name = "socket " + NEXT_NUMBER.incrementAndGet();
+    private final Limits limits;
+    private final LogLimiter logs;
     private final Map<String, ViewProcess> views = new ConcurrentHashMap<>();
-    private final Mailbox writer;
+    private final AtomicInteger joinedViews = new AtomicInteger();
+    private final TokenBucket rate;
+    private volatile boolean overflowing;
 
-    Connection(LiveViewServer server, WebSocketChannel channel, String sessionId) {
+    Connection(LiveViewServer server, Transport transport, String sessionId) {
         this.server = server;
-        this.channel = channel;
+        this.transport = transport;
         this.sessionId = sessionId;
-        this.writer = new Mailbox(OUTBOX_CAPACITY, "lv-socket-writer");
-        channel.addCloseTask(closed -> stopViews());
+        this.limits = server.config().limits();
+        this.logs = server.logs();
+        this.rate = new TokenBucket(limits.framesPerSecond(), limits.frameBurst(), System.nanoTime());
     }
 
-    @Override
-    protected long getMaxTextBufferSize() {
-        // Beyond this Undertow sends close 1009 itself and reports an error (see onError).
-        return server.config().limits().maxFrameBytes();
-    }
-
-    @Override
-    protected long getMaxBinaryBufferSize() {
-        return server.config().limits().maxFrameBytes();
-    }
-
-    @Override
-    protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
-        String text = message.getData();
+    /** Handles one text frame from the client. Called by one thread at a time. */
+    void receive(String text) {
         Frame frame;
         try {
-            frame = Frame.parse(server.json(), text);
-        } catch (JsonProcessingException e) {
-            LOG.warn("socket {}: closing, a frame is not JSON ({} chars)", sessionId, text.length());
-            close(CloseMessage.MSG_VIOLATES_POLICY, "frame is not JSON");
+            frame = Frame.parse(text);
+        } catch (Frame.Malformed e) {
+            logs.warn(LOG, "malformed", "{}: closing: {}", name, e.getMessage());
+            transport.close(CloseMessage.MSG_VIOLATES_POLICY, e.getMessage());
             return;
         } catch (Frame.BadFrame e) {
-            LOG.warn("socket {}: bad frame: {}", sessionId, e.getMessage());
-            send(Frame.errorReply(e.ref(), e.view(), "bad_frame", e.getMessage()));
+            badFrame(e);
             return;
         }
-        try {
-            dispatch(frame);
-        } catch (Frame.BadFrame e) {
-            LOG.warn("socket {}: bad {} frame: {}", sessionId, frame.kind(), e.getMessage());
-            send(Frame.errorReply(frame.ref(), frame.view(), "bad_frame", e.getMessage()));
+        if (!rate.tryAcquire(System.nanoTime())) {
+            logs.warn(LOG, "rate_limited", "{}: over {} frames per second, refusing frames", name, limits.framesPerSecond());
+            answer(frame.view(), Frame.errorReply(frame.ref(), frame.view(), "rate_limited",
+                    "more than " + limits.framesPerSecond() + " frames per second; this one was dropped"));
+        } else {
+            try {
+                dispatch(frame);
+            } catch (Frame.BadFrame e) {
+                badFrame(e);
+            }
+        }
+        if (overflowing) {
+            logs.warn(LOG, "overflow", "{}: closing, too many frames wait for one view", name);
+            transport.close(CloseMessage.MSG_VIOLATES_POLICY, "too many frames waiting for a view");
         }
     }
 
-    @Override
-    protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
-        message.getData().free();
-        LOG.warn("socket {}: closing, binary frames are not part of the protocol", sessionId);
-        close(CloseMessage.WRONG_CODE, "binary frames are not accepted");
+    /** The socket closed: its views stop. */
+    void closed() {
+        views.values().forEach(ViewProcess::close);
+        server.forget(this);
     }
 
-    @Override
-    protected void onError(WebSocketChannel ch, Throwable error) {
-        LOG.warn("socket {}: closed after an error: {}", sessionId, error.toString());
-        super.onError(ch, error);
+    /** Closes the socket with a close frame; the client reconnects. */
+    void close(int code, String reason) {
+        transport.close(code, reason);
+    }
+
+    private void badFrame(Frame.BadFrame e) {
+        logs.warn(LOG, "bad_frame", "{}: bad frame: {}", name, e.getMessage());
+        answer(e.view(), Frame.errorReply(e.ref(), e.view(), "bad_frame", e.getMessage()));
     }
 
     private void dispatch(Frame frame) throws Frame.BadFrame {
         switch (frame.kind()) {
-            case Frame.HEARTBEAT -> send(Frame.reply(frame.ref(), null, Frame.ok()));
+            case Frame.HEARTBEAT -> transport.send(Frame.reply(frame.ref(), null, Frame.ok()).encode());
             case Frame.JOIN -> join(frame);
             case Frame.EVENT -> event(frame);
-            case Frame.LEAVE -> {
-                // Forget the view now, so a join right behind the leave is not refused as a duplicate.
-                ViewProcess process = views.remove(frame.view());
+            case Frame.LEAVE -> views.compute(frame.view(), (id, process) -> {
                 if (process == null) {
                     unknownView(frame);
-                } else {
-                    process.leave(frame.ref());
+                } else if (!process.leave(frame.ref())) {
+                    overflowing = true;
                 }
-            }
+                return process;
+            });
             default -> throw new IllegalStateException("Frame.parse accepted kind " + frame.kind());
         }
     }
@@ -114,72 +124,106 @@ final class Connection extends AbstractReceiveListener implements ViewProcess.Ou
         try {
             claims = server.tokens().verifyView(token);
             if (!claims.viewId().equals(frame.view())) {
-                throw new Tokens.Rejected("invalid_token", "the token belongs to view " + claims.viewId());
+                throw new Tokens.Rejected("invalid_token", "the token belongs to another view");
             }
             if (!server.tokens().validCsrf(sessionId, csrf) || !claims.session().id().equals(sessionId)) {
                 throw new Tokens.Rejected("invalid_csrf", "the CSRF token or session does not match this browser session");
             }
         } catch (Tokens.Rejected e) {
-            LOG.warn("socket {}: join of {} refused: {}: {}", sessionId, frame.view(), e.reason(), e.getMessage());
-            send(Frame.errorReply(frame.ref(), frame.view(), e.reason(), e.getMessage()));
+            logs.warn(LOG, "refused " + e.reason(), "{}: join of {} refused: {}: {}", name, Echo.of(frame.view()), e.reason(), e.getMessage());
+            answer(frame.view(), Frame.errorReply(frame.ref(), frame.view(), e.reason(), e.getMessage()));
             return;
         }
         LiveViewServer.Route route = server.route(claims.route());
         if (route == null) {
-            send(Frame.errorReply(frame.ref(), frame.view(), "unknown_route", "no live route " + claims.route()));
+            answer(frame.view(), Frame.errorReply(frame.ref(), frame.view(), "unknown_route", "no live route " + claims.route()));
             return;
         }
-        ViewProcess process = new ViewProcess(frame.view(), route.path(), this,
-                server.config().mailboxCapacity(), server.renderer(), server.differ());
-        if (views.putIfAbsent(frame.view(), process) != null) {
-            send(Frame.errorReply(frame.ref(), frame.view(), "already_joined", "view " + frame.view() + " is already joined on this socket"));
-            return;
-        }
-        process.join(frame.ref(), route.factory(), Params.parse(route.path(), rawQuery(url)), claims.session(), pristine, claims.renderHash());
+        Params params = Params.parse(route.path(), rawQuery(url));
+        views.compute(frame.view(), (id, process) -> {
+            if (process != null && process.isJoined()) {
+                inLine(process, Frame.errorReply(frame.ref(), id, "already_joined", "view " + id + " is already joined on this socket"));
+            } else if (joinedViews.get() >= limits.maxViewsPerSocket()) {
+                logs.warn(LOG, "too_many_views", "{}: refused a join over {} views", name, limits.maxViewsPerSocket());
+                Frame refusal = Frame.errorReply(frame.ref(), id, "too_many_views",
+                        "a socket may have " + limits.maxViewsPerSocket() + " views joined at once");
+                if (process == null) {
+                    transport.send(refusal.encode());
+                } else {
+                    inLine(process, refusal);
+                }
+            } else {
+                if (process == null) {
+                    process = new ViewProcess(id, route.path(), this, server.config().mailboxCapacity(),
+                            server.renderer(), server.differ(), logs);
+                }
+                process.claim();
+                joinedViews.incrementAndGet();
+                if (!process.join(frame.ref(), route.factory(), params, claims.session(), pristine, claims.renderHash())) {
+                    overflowing = true;
+                }
+            }
+            return process;
+        });
     }
 
     private void event(Frame frame) throws Frame.BadFrame {
-        String name = frame.text("event");
+        String eventName = frame.text("event");
         String type = frame.text("type");
         JsonNode target = frame.payload().get("target");
         Payload payload = new Payload(type, frame.payload().get("value"), target != null && target.isTextual() ? target.asText() : null);
-        ViewProcess process = views.get(frame.view());
-        if (process == null) {
-            unknownView(frame);
-        } else if (!process.event(frame.ref(), name, payload)) {
-            LOG.warn("socket {}: view {} is overloaded, dropped event '{}'", sessionId, frame.view(), name);
-            send(Frame.errorReply(frame.ref(), frame.view(), "overloaded", "view " + frame.view() + " has too many queued events; '" + name + "' was dropped"));
+        views.compute(frame.view(), (id, process) -> {
+            if (process == null) {
+                unknownView(frame);
+            } else if (!process.event(frame.ref(), eventName, payload)) {
+                logs.warn(LOG, "overloaded", "{}: view {} is overloaded, dropped an event", name, id);
+                inLine(process, Frame.errorReply(frame.ref(), id, "overloaded",
+                        "view " + id + " has too many queued events; '" + Echo.of(eventName) + "' was dropped"));
+            }
+            return process;
+        });
+    }
+
+    /** Answers a frame after everything queued for its view, or at once if none is. */
+    private void answer(String viewId, Frame reply) {
+        if (viewId == null) {
+            transport.send(reply.encode());
+            return;
+        }
+        views.compute(viewId, (id, process) -> {
+            if (process == null) {
+                transport.send(reply.encode());
+            } else {
+                inLine(process, reply);
+            }
+            return process;
+        });
+    }
+
+    private void inLine(ViewProcess process, Frame reply) {
+        if (!process.reply(reply)) {
+            overflowing = true;
         }
     }
 
     private void unknownView(Frame frame) {
-        send(Frame.errorReply(frame.ref(), frame.view(), "unknown_view", "no view " + frame.view() + " is joined on this socket"));
+        transport.send(Frame.errorReply(frame.ref(), frame.view(), "unknown_view",
+                "no view " + frame.view() + " is joined on this socket").encode());
     }
 
     @Override
     public void send(Frame frame) {
-        String text = frame.encode();
-        boolean queued = writer.offer(() -> {
-            try {
-                WebSockets.sendTextBlocking(text, channel);
-            } catch (IOException e) {
-                LOG.debug("socket {}: write failed: {}", sessionId, e.toString());
-            }
-        });
-        if (!queued) {
-            LOG.warn("socket {}: closing, the client reads too slowly ({} frames waiting)", sessionId, OUTBOX_CAPACITY);
-            close(CloseMessage.MSG_VIOLATES_POLICY, "client too slow");
-        }
+        transport.send(frame.encode());
     }
 
     @Override
-    public void terminated(ViewProcess process) {
-        views.remove(process.id(), process);
+    public void released(ViewProcess process) {
+        joinedViews.decrementAndGet();
     }
 
-    /** Closes the socket with a close frame; the client reconnects. */
-    void close(int code, String reason) {
-        WebSockets.sendClose(new CloseMessage(code, reason), channel, null);
+    @Override
+    public void idle(ViewProcess process) {
+        views.computeIfPresent(process.id(), (id, current) -> current == process && process.isIdle() ? null : current);
     }
 
     private static String rawQuery(String url) {
@@ -188,10 +232,5 @@ final class Connection extends AbstractReceiveListener implements ViewProcess.Ou
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private void stopViews() {
-        new ArrayList<>(views.values()).forEach(ViewProcess::stop);
-        server.forget(this);
     }
 }

@@ -1,8 +1,14 @@
 package io.liveview.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +35,31 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
 
     private static final Set<String> CLIENT_KINDS = Set.of(JOIN, EVENT, LEAVE, HEARTBEAT);
 
+    /** Longest ref a client may send: the client's is a decimal counter. */
+    static final int MAX_REF_LENGTH = 32;
+    /** Longest view id a client may send: the server's are 25 characters. */
+    static final int MAX_VIEW_LENGTH = 64;
+    /** Deepest nesting of arrays and objects in a client frame. */
+    static final int MAX_DEPTH = 32;
+    /** Longest number literal in a client frame. */
+    static final int MAX_NUMBER_LENGTH = 100;
+
+    private static final ObjectReader READER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
+            .build())
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A text frame that is not exactly one JSON value within the limits: the socket is closed (1008). */
+    static final class Malformed extends Exception {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
     /** A text frame that is JSON but not a protocol frame; carries the ref when one was readable. */
     static final class BadFrame extends Exception {
         private final String ref;
@@ -52,23 +83,23 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     /**
      * Reads a frame sent by a client.
      *
-     * @throws JsonProcessingException if the text is not JSON at all
-     * @throws BadFrame                if it is JSON but not a valid client frame
+     * @throws Malformed if the text is not exactly one JSON value within the nesting and number limits
+     * @throws BadFrame  if it is JSON but not a valid client frame
      */
-    static Frame parse(ObjectMapper json, String text) throws JsonProcessingException, BadFrame {
-        JsonNode node = json.readTree(text);
-        if (node == null || !node.isArray() || node.size() != 4) {
+    static Frame parse(String text) throws Malformed, BadFrame {
+        JsonNode node = readJson(text);
+        if (!node.isArray() || node.size() != 4) {
             throw new BadFrame(null, null, "a frame is a JSON array [ref, view, kind, payload]");
         }
         JsonNode ref = node.get(0);
         JsonNode view = node.get(1);
-        String refText = ref.isTextual() ? ref.asText() : null;
-        String viewText = view.isTextual() ? view.asText() : null;
+        String refText = ref.isTextual() && ref.asText().length() <= MAX_REF_LENGTH ? ref.asText() : null;
+        String viewText = view.isTextual() && view.asText().length() <= MAX_VIEW_LENGTH ? view.asText() : null;
         if (refText == null) {
-            throw new BadFrame(null, viewText, "ref must be a string");
+            throw new BadFrame(null, viewText, "ref must be a string of at most " + MAX_REF_LENGTH + " characters");
         }
         if (!view.isNull() && viewText == null) {
-            throw new BadFrame(refText, null, "view must be a string or null");
+            throw new BadFrame(refText, null, "view must be null or a string of at most " + MAX_VIEW_LENGTH + " characters");
         }
         if (!node.get(2).isTextual() || !CLIENT_KINDS.contains(node.get(2).asText())) {
             throw new BadFrame(refText, viewText, "kind must be one of " + CLIENT_KINDS);
@@ -81,6 +112,23 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
             throw new BadFrame(refText, null, kind + " needs a view id");
         }
         return new Frame(refText, viewText, kind, (ObjectNode) node.get(3));
+    }
+
+    private static JsonNode readJson(String text) throws Malformed {
+        try {
+            JsonNode node = READER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new Malformed("frame is empty");
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw new Malformed("frame exceeds a JSON limit (nesting depth " + MAX_DEPTH
+                    + ", number length " + MAX_NUMBER_LENGTH + ")");
+        } catch (JsonProcessingException e) {
+            // Syntax errors are JsonParseExceptions; a complete value followed by more is a mismatch.
+            throw new Malformed(e instanceof MismatchedInputException
+                    ? "frame holds more than one JSON value" : "frame is not JSON");
+        }
     }
 
     static Frame reply(String ref, String view, ObjectNode payload) {

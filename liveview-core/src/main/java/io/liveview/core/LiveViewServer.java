@@ -55,7 +55,6 @@ public final class LiveViewServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     private static final String SESSION_COOKIE = "lv_session";
-    private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofSeconds(75);
 
     record Route(String path, Supplier<? extends LiveView> factory) {
     }
@@ -71,6 +70,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final Renderer renderer;
     private final Differ differ = new Differ();
     private final ObjectMapper json = new ObjectMapper();
+    private final LogLimiter logs = new LogLimiter();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
     private final ClientScript client;
@@ -150,8 +150,8 @@ public final class LiveViewServer implements AutoCloseable {
         return differ;
     }
 
-    ObjectMapper json() {
-        return json;
+    LogLimiter logs() {
+        return logs;
     }
 
     Route route(String path) {
@@ -177,12 +177,10 @@ public final class LiveViewServer implements AutoCloseable {
 
     private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         String sessionId = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
-        // Clients heartbeat every 30 s; a socket silent for longer is dead or abandoned.
-        channel.setIdleTimeout(SOCKET_IDLE_TIMEOUT.toMillis());
-        Connection connection = new Connection(this, channel, sessionId);
+        WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs);
+        Connection connection = new Connection(this, transport, sessionId);
         connections.add(connection);
-        channel.getReceiveSetter().set(connection);
-        channel.resumeReceives();
+        transport.start(connection);
     }
 
     private void upgrade(HttpServerExchange exchange) throws Exception {

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A bounded queue of tasks run one at a time, in order, on a virtual thread that exists only while
  * there is work: an idle mailbox holds no thread at all, platform or virtual.
+ *
+ * <p>Work (events, messages) may fill it to its capacity; small control tasks (answers that must
+ * keep their place in line) may go on up to twice that, so a full mailbox can still say so in order.
  */
 final class Mailbox {
 
@@ -15,10 +18,20 @@ final class Mailbox {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final int capacity;
     private final String threadName;
+    private final Runnable onIdle;
 
     Mailbox(int capacity, String threadName) {
+        this(capacity, threadName, () -> { });
+    }
+
+    /**
+     * @param onIdle runs on the mailbox's thread whenever it has run out of tasks; no task of this
+     *               mailbox runs at the same time
+     */
+    Mailbox(int capacity, String threadName, Runnable onIdle) {
         this.capacity = capacity;
         this.threadName = threadName;
+        this.onIdle = onIdle;
     }
 
     /**
@@ -27,7 +40,25 @@ final class Mailbox {
      * @return {@code false} if the mailbox is full and the task was dropped
      */
     boolean offer(Runnable task) {
-        if (size.incrementAndGet() > capacity) {
+        return offer(task, capacity);
+    }
+
+    /**
+     * Queues a control task, allowed past the capacity up to twice it.
+     *
+     * @return {@code false} if even that is exceeded and the task was dropped
+     */
+    boolean offerControl(Runnable task) {
+        return offer(task, 2 * capacity);
+    }
+
+    /** @return whether no task is queued or about to be */
+    boolean isEmpty() {
+        return size.get() == 0;
+    }
+
+    private boolean offer(Runnable task, int limit) {
+        if (size.incrementAndGet() > limit) {
             size.decrementAndGet();
             return false;
         }
@@ -50,6 +81,7 @@ final class Mailbox {
                 size.decrementAndGet();
                 task.run();
             }
+            onIdle.run();
         } finally {
             draining.set(false);
             if (!tasks.isEmpty()) {

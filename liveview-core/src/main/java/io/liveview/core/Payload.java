@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The values that came with an event: the {@code lv-value-*} attributes of a clicked element, or
@@ -53,15 +54,37 @@ public final class Payload {
 
     /**
      * @param name a value or form field name
+     * @return its value
+     * @throws BadPayloadException if it is absent
+     */
+    public String require(String name) {
+        return get(name).orElseThrow(() -> new BadPayloadException("event value '" + Echo.of(name) + "' is missing"));
+    }
+
+    /**
+     * @param name a value or form field name
      * @return its value as an int
-     * @throws IllegalArgumentException if it is absent or not an integer
+     * @throws BadPayloadException if it is absent or not an integer
      */
     public int getInt(String name) {
-        String raw = get(name).orElseThrow(() -> new IllegalArgumentException("event value '" + name + "' is missing"));
+        return integer(name, Integer::parseInt);
+    }
+
+    /**
+     * @param name a value or form field name
+     * @return its value as a long
+     * @throws BadPayloadException if it is absent or not an integer
+     */
+    public long getLong(String name) {
+        return integer(name, Long::parseLong);
+    }
+
+    private <T> T integer(String name, Function<String, T> parse) {
+        String raw = require(name);
         try {
-            return Integer.parseInt(raw.strip());
+            return parse.apply(raw.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("event value '" + name + "' is not an integer: " + raw, e);
+            throw new BadPayloadException("event value '" + Echo.of(name) + "' is not an integer: " + Echo.of(raw));
         }
     }
 

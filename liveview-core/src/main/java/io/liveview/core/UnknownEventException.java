@@ -10,6 +10,7 @@ public final class UnknownEventException extends RuntimeException {
      * @param event the name of the event nobody handles
      */
     public UnknownEventException(String event) {
-        super("no handler for event '" + event + "'");
+        // The name comes from the client: shortened, so no reply or log line carries much of it.
+        super("no handler for event '" + Echo.of(event) + "'");
     }
 }

@@ -93,6 +93,31 @@ class MailboxTest {
         assertTrue(mailbox.offer(() -> { }));
         assertTrue(mailbox.offer(() -> { }));
         assertFalse(mailbox.offer(() -> { }), "capacity 2 counts queued tasks");
+        assertTrue(mailbox.offerControl(() -> { }));
+        assertTrue(mailbox.offerControl(() -> { }));
+        assertFalse(mailbox.offerControl(() -> { }), "control tasks may go on up to twice the capacity");
         release.countDown();
+    }
+
+    @Test
+    void onIdleRunsWhenTheQueueRunsDryAndNeverBesideATask() throws Exception {
+        AtomicBoolean inside = new AtomicBoolean();
+        AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch idle = new CountDownLatch(1);
+        Mailbox mailbox = new Mailbox(10, "test", () -> {
+            if (inside.get()) {
+                overlaps.incrementAndGet();
+            }
+            idle.countDown();
+        });
+        for (int i = 0; i < 5; i++) {
+            mailbox.offer(() -> {
+                inside.set(true);
+                inside.set(false);
+            });
+        }
+        assertTrue(idle.await(10, TimeUnit.SECONDS));
+        assertTrue(mailbox.isEmpty());
+        assertEquals(0, overlaps.get());
     }
 }

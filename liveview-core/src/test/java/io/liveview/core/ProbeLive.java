@@ -16,6 +16,7 @@ public final class ProbeLive implements LiveView {
     public void mount(Params params, Session session, Socket socket) {
         socket.assign("count", params.get("start").map(Integer::parseInt).orElse(0));
         socket.assign("items", items);
+        socket.assign("blob", "");
     }
 
     @Override
@@ -36,6 +37,9 @@ public final class ProbeLive implements LiveView {
                     socket.update("count", (Integer n) -> n + 1);
                 }
                 case "tick-later" -> socket.send("tick");
+                case "big" -> socket.assign("blob", String.valueOf((char) ('a' + payload.getInt("round") % 26)).repeat(payload.getInt("size")));
+                case "sleep" -> Thread.sleep(payload.getInt("ms"));
+                case "need-int" -> socket.update("count", (Integer n) -> n + payload.getInt("n"));
                 case "boom" -> throw new IllegalStateException("boom on purpose");
                 default -> throw new UnknownEventException(event);
             }

@@ -13,6 +13,7 @@ import io.liveview.diff.PatchApplier;
 import io.liveview.diff.PatchCodec;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ class ProtocolTest {
         try (TestClient client = new TestClient(port, page.cookie())) {
             client.join(page, true);
             List<String> refs = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 150; i++) {
                 refs.add(client.cast(page.viewId(), "slow", values()));
             }
             for (String ref : refs) {
@@ -228,8 +229,19 @@ class ProtocolTest {
     }
 
     @Test
-    void aSocketFromAForeignOriginIsRefused() {
-        assertThrows(Exception.class, () -> new TestClient(port, null, "http://evil.example"));
+    void aSocketFromAForeignOriginIsRefusedWith403() {
+        Exception refused = assertThrows(Exception.class, () -> new TestClient(port, null, "http://evil.example"));
+        assertEquals(403, handshakeStatus(refused));
+    }
+
+    /** The HTTP status of a refused WebSocket handshake, wherever the exception chain carries it. */
+    static int handshakeStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+        }
+        throw new AssertionError("not a refused handshake", failure);
     }
 
     @Test
@@ -258,6 +270,9 @@ class ProtocolTest {
             client.sendRaw("[\"12\", \"x\", \"event\", []]");
             assertEquals("bad_frame", reason(client.awaitReply("12")));
             client.sendRaw("{\"ref\": \"13\"}");
+            JsonNode refless = client.nextPush();
+            assertEquals("reply", refless.get(2).asText(), "a frame without a readable ref is answered with a null ref");
+            assertEquals("bad_frame", refless.get(3).path("reason").asText());
             client.sendRaw("[\"14\", \"lv-nobody\", \"event\", {\"type\": \"click\", \"event\": \"inc\"}]");
             assertEquals("unknown_view", reason(client.awaitReply("14")));
             assertEquals("ok", status(client.event(page.viewId(), "inc")));

@@ -53,9 +53,12 @@ final class TestClient implements AutoCloseable {
 
     final BlockingQueue<JsonNode> pushes = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private int nextRef = 1;
+    private boolean paused; // both guarded by this
+    private boolean demandOwed;
 
     TestClient(int port, String cookie) throws Exception {
         this(port, cookie, "http://localhost:" + port);
@@ -97,6 +100,29 @@ final class TestClient implements AutoCloseable {
         payload.set("value", value);
         sendRaw(JSON.createArrayNode().add(ref).add(view).add("event").add(payload).toString());
         return ref;
+    }
+
+    /** The next reply in arrival order, whatever its ref. */
+    JsonNode nextReply() throws InterruptedException {
+        JsonNode reply = replies.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (reply == null) {
+            throw new AssertionError("no reply within " + WAIT);
+        }
+        return reply;
+    }
+
+    /** Stops reading from the socket: the server's frames pile up in the TCP buffers and then in its queue. */
+    synchronized void pauseReading() {
+        paused = true;
+    }
+
+    /** Reads again. */
+    synchronized void resumeReading() {
+        paused = false;
+        if (demandOwed) {
+            demandOwed = false;
+            socket.request(1);
+        }
     }
 
     JsonNode join(LivePage page, boolean pristine) throws Exception {
@@ -166,12 +192,19 @@ final class TestClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            synchronized (TestClient.this) {
+                if (paused) {
+                    demandOwed = true;
+                } else {
+                    webSocket.request(1);
+                }
+            }
             return null;
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason.complete(reason);
             closeCode.complete(statusCode);
             return null;
         }
