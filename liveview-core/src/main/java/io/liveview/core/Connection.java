@@ -93,6 +93,11 @@ final class Connection implements ViewProcess.Outbox {
         transport.close(code, reason);
     }
 
+    /** How many view ids this socket keeps a process for (joined, or with answers still queued). */
+    int processCount() {
+        return views.size();
+    }
+
     private void badFrame(Frame.BadFrame e) {
         logs.warn(LOG, "bad_frame", "{}: bad frame: {}", name, e.getMessage());
         answer(e.view(), Frame.errorReply(e.ref(), e.view(), "bad_frame", e.getMessage()));

@@ -158,6 +158,11 @@ public final class LiveViewServer implements AutoCloseable {
         return routes.get(path);
     }
 
+    /** How many view processes all sockets keep; for tests that look for leaks. */
+    int processCount() {
+        return connections.stream().mapToInt(Connection::processCount).sum();
+    }
+
     void forget(Connection connection) {
         connections.remove(connection);
     }

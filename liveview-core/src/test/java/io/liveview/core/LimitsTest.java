@@ -282,6 +282,31 @@ class LimitsTest {
     }
 
     @Test
+    void crashesCausedByAClientCostNoMemoryPerAttempt() throws Exception {
+        int port = start(b -> b);
+        TestClient.LivePage page = TestClient.get(port, "/probe");
+        TestClient.LivePage other = TestClient.get(port, "/probe", page.cookie());
+        try (TestClient client = new TestClient(port, page.cookie())) {
+            for (int i = 0; i < 50; i++) {
+                assertEquals("ok", status(client.join(page, false)));
+                assertEquals("handler_crashed", reason(client.event(page.viewId(), "boom")));
+                client.nextPush();
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals("ok", status(client.join(other, false)));
+                assertEquals("ok", status(client.call(other.viewId(), "leave", TestClient.JSON.createObjectNode())));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.processCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.processCount(), "crashed and left views are forgotten");
+            assertEquals("ok", status(client.join(page, false)));
+            assertEquals(1, server.processCount());
+        }
+    }
+
+    @Test
     void anAllowedOriginMayOpenASocket() throws Exception {
         int port = start(b -> b.allowOrigin("https://app.example.com"));
         try (TestClient client = new TestClient(port, null, "https://app.example.com")) {
