@@ -65,6 +65,7 @@ final class DemoProcess implements AutoCloseable {
      */
     static DemoProcess start(String secret, Path logFile) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // An out-of-memory ends the JVM at once, so it shows as a dead demo, not as one limping on.
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                 "-cp", classpath(), "io.liveview.demo.DemoApp")
                 .redirectErrorStream(true);

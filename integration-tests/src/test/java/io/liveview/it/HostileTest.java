@@ -115,7 +115,7 @@ class HostileTest {
         report("%s: alive %s, GET /counter %d, heap after GC %d KB (baseline %d KB), %d log lines",
                 test.getDisplayName(), alive, status, heapKb, baselineKb, lines);
         assertAll("the demo after " + test.getDisplayName(),
-                () -> assertTrue(alive, "the demo JVM has exited; its last lines:\n" + String.join("\n", printed)),
+                () -> assertTrue(alive, "the demo JVM has exited; what it printed during the attack:\n" + String.join("\n", printed)),
                 () -> assertEquals(200, status, "GET /counter after the attack"),
                 () -> assertTrue(!alive || heapKb <= baselineKb + HEAP_SLACK_KB, "heap after a full GC is "
                         + heapKb + " KB, more than the baseline " + baselineKb + " KB + " + HEAP_SLACK_KB + " KB"),
