@@ -69,7 +69,7 @@ final class SlowHeaders {
                         open.remove(connection);
                         connection.socket().close();
                         closedAfter.add((System.nanoTime() - connection.startNanos()) / 1_000_000);
-                        answers.add(connection.answer().toString().lines().findFirst().orElse(""));
+                        answers.add(connection.answer().toString().lines().findFirst().orElse("(closed without an answer)"));
                     }
                 }
                 sleep(100);
