@@ -3,6 +3,7 @@ package io.liveview.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveview.diff.Differ;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
@@ -55,6 +56,9 @@ public final class LiveViewServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     private static final String SESSION_COOKIE = "lv_session";
+    private static final int HARD_HEADER_CAP_FACTOR = 4;
+    private static final int MAX_HEADERS = 100;
+    private static final int MAX_PARAMETERS = 200;
 
     record Route(String path, Supplier<? extends LiveView> factory) {
     }
@@ -90,9 +94,21 @@ public final class LiveViewServer implements AutoCloseable {
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
         this.client = new ClientScript();
+        Limits limits = config.limits();
         this.undertow = Undertow.builder()
                 .addHttpListener(builder.port, builder.host)
-                .setHandler(this::handle)
+                // Undertow counts this from the first byte of a request, so one byte a second cannot stretch it.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
+                // Also closes a connection that never sends a request.
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.keepAliveTimeout().toMillis())
+                // HttpGuard answers 431 past maxHeaderBytes; Undertow's own cap only stops it buffering without end.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, HARD_HEADER_CAP_FACTOR * limits.maxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes())
+                // Browsers send a few dozen of each; every one costs the parser an object.
+                .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
+                .setServerOption(UndertowOptions.MAX_COOKIES, HttpGuard.MAX_COOKIES)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
+                .setHandler(new HttpGuard(limits, config.headers(), this::handle))
                 .build();
         undertow.start();
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -176,7 +192,7 @@ public final class LiveViewServer implements AutoCloseable {
         } else if (routes.containsKey(path)) {
             pages.handleRequest(exchange);
         } else {
-            plain(exchange, StatusCodes.NOT_FOUND, "No live route at " + path);
+            plain(exchange, StatusCodes.NOT_FOUND, "No live route here");
         }
     }
 
@@ -192,8 +208,13 @@ public final class LiveViewServer implements AutoCloseable {
         String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (!originAllowed(origin, host)) {
-            LOG.warn("refused a socket from origin {} (host {})", origin, host);
-            plain(exchange, StatusCodes.FORBIDDEN, "Origin " + origin + " may not open a LiveView socket on " + host);
+            logs.warn(LOG, "foreign_origin", "refused a socket from origin {} (host {})", Echo.of(origin), Echo.of(host));
+            plain(exchange, StatusCodes.FORBIDDEN, "This origin may not open a LiveView socket");
+            return;
+        }
+        if (connections.size() >= config.limits().maxSockets()) {
+            logs.warn(LOG, "too_many_sockets", "refused a socket: {} are open", config.limits().maxSockets());
+            plain(exchange, StatusCodes.SERVICE_UNAVAILABLE, "Too many open sockets; try again later");
             return;
         }
         socketHandshake.handleRequest(exchange);
@@ -226,7 +247,7 @@ public final class LiveViewServer implements AutoCloseable {
         if (sessionId == null) {
             sessionId = Tokens.randomId();
             exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, tokens.signSession(sessionId))
-                    .setPath("/").setHttpOnly(true).setSameSiteMode("Lax"));
+                    .setPath("/").setHttpOnly(true).setSameSiteMode("Lax").setSecure(overHttps(exchange)));
         }
         Session session = new Session(sessionId, Map.of());
         String viewId = "lv-" + Tokens.randomId();
@@ -246,7 +267,18 @@ public final class LiveViewServer implements AutoCloseable {
         }
     }
 
-    private static void plain(HttpServerExchange exchange, int status, String message) {
+    /** True when the browser reached us over TLS, directly or through a proxy that says so. */
+    private static boolean overHttps(HttpServerExchange exchange) {
+        if ("https".equals(exchange.getRequestScheme())) {
+            return true;
+        }
+        String forwarded = exchange.getRequestHeaders().getFirst(Headers.X_FORWARDED_PROTO);
+        // A proxy chain lists one protocol per hop; the first is the browser's.
+        return forwarded != null && "https".equalsIgnoreCase(forwarded.split(",")[0].strip());
+    }
+
+    /** Answers with a short text that must never contain client input, so it can reflect nothing. */
+    static void plain(HttpServerExchange exchange, int status, String message) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
         exchange.getResponseSender().send(message + "\n", StandardCharsets.UTF_8);
