@@ -1,6 +1,7 @@
 package io.liveview.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liveview.core.pubsub.LocalPubSub;
 import io.liveview.diff.Differ;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -75,6 +76,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final Differ differ = new Differ();
     private final ObjectMapper json = new ObjectMapper();
     private final LogLimiter logs = new LogLimiter();
+    private final PubSub pubSub;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
     private final ClientScript client;
@@ -91,6 +93,7 @@ public final class LiveViewServer implements AutoCloseable {
         this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
                 builder.layout, builder.limits(), builder.headers());
         this.routes = Map.copyOf(builder.routes);
+        this.pubSub = builder.pubSub != null ? builder.pubSub : new LocalPubSub();
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
         this.client = new ClientScript();
@@ -137,11 +140,20 @@ public final class LiveViewServer implements AutoCloseable {
         new ArrayList<>(connections).forEach(c -> c.close(CloseMessage.GOING_AWAY, "server closed the connection"));
     }
 
+    /**
+     * @return the topics views and other code publish on (the builder's adapter, by default one
+     *     within this JVM)
+     */
+    public PubSub pubSub() {
+        return pubSub;
+    }
+
     /** Closes all sockets and stops listening. */
     public void stop() {
         closeConnections();
         undertow.stop();
         pageRenders.shutdown();
+        pubSub.close();
         LOG.info("LiveView on port {} stopped", port);
     }
 
@@ -335,6 +347,7 @@ public final class LiveViewServer implements AutoCloseable {
         private String title = "LiveView";
         private String layout;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        private PubSub pubSub;
 
         private Builder() {
         }
@@ -608,6 +621,17 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * @param pubSub where views' and other code's topics go, e.g. a
+         *               {@code io.liveview.core.pubsub.RedisPubSub} to reach other nodes. Default:
+         *               within this JVM. The server closes it when it stops.
+         * @return this builder
+         */
+        public Builder pubSub(PubSub pubSub) {
+            this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
             return this;
         }
 
