@@ -1,8 +1,13 @@
 package io.liveview.demo;
 
 import io.liveview.core.LiveViewServer;
+import io.liveview.core.pubsub.RedisPubSub;
 
-/** The demo: an index, a counter and a todo list. {@code PORT} overrides the port (default 8080). */
+/**
+ * The demo: an index, a counter, a todo list, a clock and a chat room. {@code PORT} overrides the port
+ * (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
+ * nodes through Redis.
+ */
 public final class DemoApp {
 
     private DemoApp() {
@@ -15,7 +20,12 @@ public final class DemoApp {
      * @return the running server
      */
     public static LiveViewServer start(int port) {
-        return configure(LiveViewServer.builder()).port(port).start();
+        LiveViewServer.Builder builder = configure(LiveViewServer.builder()).port(port);
+        String redis = System.getenv("REDIS_URL");
+        if (redis != null && !redis.isBlank()) {
+            builder.pubSub(RedisPubSub.connect(redis.strip()));
+        }
+        return builder.start();
     }
 
     /**
@@ -29,6 +39,8 @@ public final class DemoApp {
                 .live("/", IndexLive::new)
                 .live("/counter", CounterLive::new)
                 .live("/todo", TodoLive::new)
+                .live("/clock", ClockLive::new)
+                .live("/chat", ChatLive::new)
                 .layout("layout")
                 .title("LiveView demo");
     }
@@ -42,6 +54,6 @@ public final class DemoApp {
         String port = System.getenv("PORT");
         LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter at /counter, todo at /todo)");
+        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo, clock, chat)");
     }
 }

@@ -14,8 +14,8 @@ class AppendTest extends BrowserTest {
 
     @BeforeEach
     void start() {
-        startServer(0, SECRET, builder -> builder.live("/chat", ChatLive::new));
-        page = open("/chat");
+        startServer(0, SECRET, builder -> builder.live("/append-log", AppendLogLive::new));
+        page = open("/append-log");
     }
 
     private void say(String text) {

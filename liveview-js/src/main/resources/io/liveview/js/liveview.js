@@ -17,7 +17,9 @@
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
  *
  * Classes it sets:
- *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status)
+ *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status); a root in
+ *                                                lv-error because its join was refused carries the reason's
+ *                                                message in data-lv-error
  *   lv-loading                                   on the lv-click element or form whose event awaits its reply
  *
  * Behaviour: one reply per ref; patches apply in order with paths evaluated after the previous op; a form
@@ -108,7 +110,10 @@ function join(v) {
       } else if (pl.reason === 'mount_failed') {
         status(v, 'lv-disconnected');
         v.timer = setTimeout(() => join(v), backoff(v.tries++));
-      } else status(v, 'lv-error');
+      } else {
+        v.el.dataset.lvError = pl.message; // e.g. crash_loop's "reload the page": pages may show it with CSS
+        status(v, 'lv-error');
+      }
     }
   });
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * A chat log in an {@code lv-update="append"} container: the view keeps no history and renders
  * only the message of the last event, so the log on the page exists only in the browser.
  */
-public final class ChatLive implements LiveView {
+public final class AppendLogLive implements LiveView {
 
     /**
      * One message.
