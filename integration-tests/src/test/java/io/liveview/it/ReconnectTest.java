@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,12 +50,54 @@ class ReconnectTest extends BrowserTest {
         server.closeConnections();
 
         awaitDisconnectThenReconnect(page);
-        // Rejoined views mount afresh, as in Phoenix LiveView.
-        assertThat(page.locator("h1")).hasText("Count: 0");
+        // The view waited for its page: it resumes with its state, unlike Phoenix LiveView's remount.
+        assertThat(page.locator("h1")).hasText("Count: 1");
         plus(page).click();
         plus(page).click();
-        assertThat(page.locator("h1")).hasText("Count: 2");
+        assertThat(page.locator("h1")).hasText("Count: 3");
         assertEquals("same page", page.evaluate("window.__marker"));
+    }
+
+    @Test
+    void aBrowserOfflineForAFewSecondsComesBackToItsViewWithItsState() {
+        Page page = open("/counter");
+        page.evaluate("window.__marker = 'same page'");
+        for (int i = 0; i < 5; i++) {
+            plus(page).click();
+        }
+        assertThat(page.locator("h1")).hasText("Count: 5");
+        recordStatus(page);
+
+        page.context().setOffline(true);
+        // Offline, the socket's heartbeat fails: close it now rather than wait 30 s for that.
+        page.evaluate("liveView.socket.close()");
+        assertThat(root(page)).hasClass(Pattern.compile("\\blv-disconnected\\b"));
+        page.waitForTimeout(3_000);
+        page.context().setOffline(false);
+
+        awaitDisconnectThenReconnect(page);
+        assertThat(page.locator("h1")).hasText("Count: 5");
+        plus(page).click();
+        assertThat(page.locator("h1")).hasText("Count: 6");
+        assertEquals("same page", page.evaluate("window.__marker"), "no reload");
+    }
+
+    @Test
+    void afterTheGracePeriodARejoinedViewMountsAfresh() {
+        server.stop();
+        startServer(0, SECRET, builder -> builder.resumeGrace(Duration.ofMillis(300)));
+        Page page = open("/counter");
+        plus(page).click();
+        assertThat(page.locator("h1")).hasText("Count: 1");
+        recordStatus(page);
+
+        page.context().setOffline(true);
+        page.evaluate("liveView.socket.close()");
+        page.waitForTimeout(1_500);
+        page.context().setOffline(false);
+
+        awaitDisconnectThenReconnect(page);
+        assertThat(page.locator("h1")).hasText("Count: 0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ final class Connection implements ViewProcess.Outbox {
     private final AtomicInteger joinedViews = new AtomicInteger();
     private final TokenBucket rate;
     private final CrashLog crashes = new CrashLog();
+    private final AtomicBoolean gone = new AtomicBoolean();
     private volatile boolean overflowing;
 
     Connection(LiveViewServer server, Transport transport, String sessionId) {
@@ -84,10 +86,23 @@ final class Connection implements ViewProcess.Outbox {
         }
     }
 
-    /** The socket closed: its views end. */
+    /**
+     * The socket closed (or is closing): its joined views wait for the page to come back (see
+     * {@link LiveViewServer.Builder#resumeGrace}), the others end. Safe to call more than once.
+     */
     void closed() {
-        terminateAll(TerminateReason.CLOSED);
+        if (!gone.compareAndSet(false, true)) {
+            return;
+        }
         server.forget(this);
+        views.forEach((id, process) -> {
+            if (process.isJoined()) {
+                process.detach();
+                server.lostViews().admit(id, sessionId, process.route(), process);
+            } else {
+                process.close(TerminateReason.CLOSED);
+            }
+        });
     }
 
     /**
@@ -156,37 +171,47 @@ final class Connection implements ViewProcess.Outbox {
             return;
         }
         Params params = Params.parse(route.path(), rawQuery(url));
+        // A view of this session's lost socket resumes; else the page's first render is adopted.
+        ViewProcess lost = server.lostViews().take(frame.view(), sessionId, route.path());
+        ViewProcess.FirstRender firstRender = lost != null ? null : server.firstRenders().take(frame.view(), sessionId, route.path());
         views.compute(frame.view(), (id, process) -> {
+            Frame refusal = null;
             if (process != null && process.isJoined()) {
-                inLine(process, Frame.errorReply(frame.ref(), id, "already_joined", "view " + id + " is already joined on this socket"));
+                refusal = Frame.errorReply(frame.ref(), id, "already_joined", "view " + id + " is already joined on this socket");
             } else if (crashes.looping(id)) {
                 logs.warn(LOG, "crash_loop", "{}: view {} crashed {} times within {} s; not mounting it again",
                         name, id, CrashLog.CRASHES, CrashLog.WINDOW.toSeconds());
-                Frame refusal = Frame.errorReply(frame.ref(), id, "crash_loop",
+                refusal = Frame.errorReply(frame.ref(), id, "crash_loop",
                         "This part of the page failed repeatedly and was stopped. Reload the page to try again.");
-                if (process == null) {
-                    transport.send(refusal.encode());
-                } else {
-                    inLine(process, refusal);
-                }
             } else if (joinedViews.get() >= limits.maxViewsPerSocket()) {
                 logs.warn(LOG, "too_many_views", "{}: refused a join over {} views", name, limits.maxViewsPerSocket());
-                Frame refusal = Frame.errorReply(frame.ref(), id, "too_many_views",
+                refusal = Frame.errorReply(frame.ref(), id, "too_many_views",
                         "a socket may have " + limits.maxViewsPerSocket() + " views joined at once");
+            }
+            if (refusal != null) {
+                if (lost != null) {
+                    lost.close(TerminateReason.CLOSED);
+                }
                 if (process == null) {
                     transport.send(refusal.encode());
                 } else {
                     inLine(process, refusal);
                 }
-            } else {
-                if (process == null) {
-                    process = new ViewProcess(id, route.path(), this, server);
-                }
-                process.claim();
-                joinedViews.incrementAndGet();
-                if (!process.join(frame.ref(), route.factory(), params, claims.session(), pristine, claims.renderHash())) {
-                    overflowing = true;
-                }
+                return process;
+            }
+            if (lost != null && process == null) {
+                lost.attach(this);
+                process = lost;
+            } else if (lost != null) {
+                // This socket had the id before (left, or crashed): its own process keeps the order.
+                lost.close(TerminateReason.CLOSED);
+            } else if (process == null) {
+                process = new ViewProcess(id, route.path(), this, server);
+            }
+            process.claim();
+            joinedViews.incrementAndGet();
+            if (!process.join(frame.ref(), route.factory(), params, claims.session(), pristine, claims.renderHash(), firstRender)) {
+                overflowing = true;
             }
             return process;
         });

@@ -18,11 +18,16 @@ import java.time.Duration;
  * @param maxBodyBytes        largest request body; larger is answered 413
  * @param requestParseTimeout time a client has to send its complete request headers
  * @param keepAliveTimeout    an idle keep-alive HTTP connection is closed after this
+ * @param mountOnceWindow     how long the instance of a first render waits for its socket to adopt it
+ * @param resumeGrace         how long the views of a lost socket wait for it to come back
+ * @param maxWaitingViews     the most views waiting in each of those two ways; the oldest make way
  */
 record Limits(int maxFrameBytes, long maxQueuedBytes, int maxViewsPerSocket, int maxSockets,
               int framesPerSecond, int frameBurst, Duration socketIdleTimeout, int maxHeaderBytes,
-              long maxBodyBytes, Duration requestParseTimeout, Duration keepAliveTimeout) {
+              long maxBodyBytes, Duration requestParseTimeout, Duration keepAliveTimeout,
+              Duration mountOnceWindow, Duration resumeGrace, int maxWaitingViews) {
 
     static final Limits DEFAULTS = new Limits(64 * 1024, 1024 * 1024, 100, 10_000, 100, 200,
-            Duration.ofSeconds(75), 16 * 1024, 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(60));
+            Duration.ofSeconds(75), 16 * 1024, 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(60),
+            Duration.ofSeconds(10), Duration.ofSeconds(20), 10_000);
 }

@@ -13,6 +13,7 @@ import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.CloseMessage;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -83,6 +85,8 @@ public final class LiveViewServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final LogLimiter logs = new LogLimiter();
     private final PubSub pubSub;
+    private final WaitingRoom<ViewProcess.FirstRender> firstRenders;
+    private final WaitingRoom<ViewProcess> lostViews;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -102,10 +106,13 @@ public final class LiveViewServer implements AutoCloseable {
                 builder.layout, builder.limits(), builder.headers());
         this.routes = Map.copyOf(builder.routes);
         this.pubSub = builder.pubSub != null ? builder.pubSub : new LocalPubSub();
+        Limits limits = config.limits();
+        this.firstRenders = new WaitingRoom<>(limits.mountOnceWindow(), limits.maxWaitingViews(), scheduler, unadopted -> { });
+        this.lostViews = new WaitingRoom<>(limits.resumeGrace(), limits.maxWaitingViews(), scheduler,
+                unclaimed -> unclaimed.close(TerminateReason.CLOSED));
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
         this.client = new ClientScript();
-        Limits limits = config.limits();
         this.undertow = Undertow.builder()
                 .addHttpListener(builder.port, builder.host)
                 // Undertow counts this from the first byte of a request, so one byte a second cannot stretch it.
@@ -162,10 +169,11 @@ public final class LiveViewServer implements AutoCloseable {
      * have ended or after {@value #SHUTDOWN_WAIT_SECONDS} s, whichever comes first.
      */
     public void stop() {
-        CompletableFuture<?>[] ending = connections.stream()
-                .map(c -> c.terminateAll(TerminateReason.SHUTDOWN)).toArray(CompletableFuture[]::new);
+        List<CompletableFuture<?>> ending = new ArrayList<>();
+        connections.forEach(c -> ending.add(c.terminateAll(TerminateReason.SHUTDOWN)));
+        lostViews.drain().forEach(waiting -> ending.add(waiting.close(TerminateReason.SHUTDOWN)));
         try {
-            CompletableFuture.allOf(ending).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             LOG.warn("stopping without waiting longer for views to terminate");
         } catch (ExecutionException e) {
@@ -175,6 +183,7 @@ public final class LiveViewServer implements AutoCloseable {
         }
         closeConnections();
         undertow.stop();
+        lostViews.drain().forEach(late -> late.close(TerminateReason.SHUTDOWN));
         pageRenders.shutdown();
         scheduler.shutdownNow();
         pubSub.close();
@@ -200,6 +209,14 @@ public final class LiveViewServer implements AutoCloseable {
 
     Differ differ() {
         return differ;
+    }
+
+    WaitingRoom<ViewProcess.FirstRender> firstRenders() {
+        return firstRenders;
+    }
+
+    WaitingRoom<ViewProcess> lostViews() {
+        return lostViews;
     }
 
     ScheduledExecutorService scheduler() {
@@ -298,6 +315,10 @@ public final class LiveViewServer implements AutoCloseable {
             String inner = renderer.render(view.template(), socket.assigns());
             String token = tokens.signView(viewId, route.path(), session, Tokens.hash(inner));
             String page = Page.render(renderer, config, socket.assigns(), viewId, token, tokens.csrf(sessionId), inner);
+            if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
+                // Mount once: the page's socket adopts this instance if it joins soon enough.
+                firstRenders.admit(viewId, sessionId, route.path(), new ViewProcess.FirstRender(view, socket));
+            }
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
             exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
@@ -368,6 +389,9 @@ public final class LiveViewServer implements AutoCloseable {
         private long maxBodyBytes = Limits.DEFAULTS.maxBodyBytes();
         private Duration requestParseTimeout = Limits.DEFAULTS.requestParseTimeout();
         private Duration keepAliveTimeout = Limits.DEFAULTS.keepAliveTimeout();
+        private Duration mountOnceWindow = Limits.DEFAULTS.mountOnceWindow();
+        private Duration resumeGrace = Limits.DEFAULTS.resumeGrace();
+        private int maxWaitingViews = Limits.DEFAULTS.maxWaitingViews();
         private String contentSecurityPolicy = SecurityHeaders.DEFAULTS.contentSecurityPolicy();
         private String frameOptions = SecurityHeaders.DEFAULTS.frameOptions();
         private String referrerPolicy = SecurityHeaders.DEFAULTS.referrerPolicy();
@@ -551,6 +575,44 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
+         * Mount once: the view instance that served a page's first render waits this long for the
+         * page's socket, which then adopts it instead of mounting a new one, so {@link LiveView#mount}
+         * runs once per visit. A join later than this, or on another node, mounts afresh.
+         *
+         * @param window how long a first render's instance waits; zero turns mount-once off.
+         *               Default 10 s.
+         * @return this builder
+         */
+        public Builder mountOnce(Duration window) {
+            this.mountOnceWindow = notNegative(window, "mountOnce");
+            return this;
+        }
+
+        /**
+         * Resume: when a socket is lost, its views keep running for this long; a rejoin from the same
+         * browser session within it finds its view with its state, and gets HTML that brings the page
+         * up to date. After it, the views terminate and a rejoin mounts afresh.
+         *
+         * @param grace how long the views of a lost socket wait; zero turns resuming off. Default 20 s.
+         * @return this builder
+         */
+        public Builder resumeGrace(Duration grace) {
+            this.resumeGrace = notNegative(grace, "resumeGrace");
+            return this;
+        }
+
+        /**
+         * @param views the most first-render instances waiting to be adopted, and separately the most
+         *              views of lost sockets waiting to resume; past it the oldest terminate.
+         *              Default 10,000 each.
+         * @return this builder
+         */
+        public Builder maxWaitingViews(int views) {
+            this.maxWaitingViews = atLeast(0, views, "maxWaitingViews");
+            return this;
+        }
+
+        /**
          * @param policy the {@code Content-Security-Policy} of every response, or {@code null} for
          *               none. The default allows only same-origin scripts, styles (inline ones too),
          *               images and sockets, and framing by the same origin only.
@@ -583,7 +645,8 @@ public final class LiveViewServer implements AutoCloseable {
 
         private Limits limits() {
             return new Limits(maxFrameBytes, maxQueuedBytes, maxViewsPerSocket, maxSockets, framesPerSecond,
-                    frameBurst, socketIdleTimeout, maxHeaderBytes, maxBodyBytes, requestParseTimeout, keepAliveTimeout);
+                    frameBurst, socketIdleTimeout, maxHeaderBytes, maxBodyBytes, requestParseTimeout, keepAliveTimeout,
+                    mountOnceWindow, resumeGrace, maxWaitingViews);
         }
 
         private SecurityHeaders headers() {
@@ -600,6 +663,13 @@ public final class LiveViewServer implements AutoCloseable {
         private static long atLeast(long min, long value, String name) {
             if (value < min) {
                 throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+            }
+            return value;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero or more: " + value);
             }
             return value;
         }

@@ -75,10 +75,10 @@ public final class Socket {
     }
 
     private final String viewId;
-    private final boolean connected;
     private final Map<String, Object> assigns = new LinkedHashMap<>();
     private final Map<String, Object> readOnlyAssigns = Collections.unmodifiableMap(assigns);
-    private final Runtime runtime;
+    private boolean connected;
+    private Runtime runtime;
     private boolean changed;
 
     Socket(String viewId, boolean connected, Runtime runtime) {
@@ -264,6 +264,12 @@ public final class Socket {
             throw new IllegalArgumentException("a delay is zero or more: " + delay);
         }
         return delay;
+    }
+
+    /** The page's socket adopted this first render's view: from now on the powers are the process's. */
+    void goLive(Runtime live) {
+        connected = true;
+        runtime = live;
     }
 
     /** Reports whether anything was assigned since the last call, and resets the flag. */

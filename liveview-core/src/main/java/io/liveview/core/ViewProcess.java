@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * replies leave in the order the frames arrived, across leaves and rejoins. Messages, timers, async
  * results and topic deliveries go through the same mailbox.
  *
+ * <p>A reply goes to the socket that sent the frame it answers, even if the view has since moved
+ * to another socket (resume); pushes go to the socket the view is on when they are made.
+ *
  * <p>Each mount is a {@link Mounted}: the view instance with its socket, last render, timers, tasks
  * and subscriptions. Only mailbox tasks touch it; anything that arrives for an earlier mount is
  * dropped.
@@ -48,13 +51,41 @@ final class ViewProcess {
         void idle(ViewProcess process);
     }
 
+    /** Where a view whose socket was lost sends: nowhere, until a rejoin attaches it again. */
+    private static final Outbox NOWHERE = new Outbox() {
+        @Override
+        public void send(Frame frame) {
+        }
+
+        @Override
+        public void released(ViewProcess process) {
+        }
+
+        @Override
+        public void crashed(ViewProcess process) {
+        }
+
+        @Override
+        public void idle(ViewProcess process) {
+        }
+    };
+
+    /**
+     * A first render's view, kept for the page's socket to adopt (mount once).
+     *
+     * @param view   the instance, mounted with {@code connected() == false}
+     * @param socket its assigns
+     */
+    record FirstRender(LiveView view, Socket socket) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ViewProcess.class);
     // Messages handled back to back render once, but never more than this many without a render.
     private static final int MAX_MESSAGES_PER_RENDER = 64;
 
     private final String id;
     private final String route;
-    private final Outbox outbox;
+    private volatile Outbox outbox;
     private final LiveViewServer server;
     private final Mailbox mailbox;
     /**
@@ -82,6 +113,10 @@ final class ViewProcess {
         return id;
     }
 
+    String route() {
+        return route;
+    }
+
     boolean isJoined() {
         return joinedClaim.get() != 0;
     }
@@ -96,24 +131,38 @@ final class ViewProcess {
     }
 
     /**
-     * Queues the connected mount of a claimed id; its reply carries the HTML unless the page
-     * already shows it.
+     * Queues the connected mount of a claimed id: a resumed view is rendered as it is, an adopted
+     * first render goes live, anything else mounts afresh. The reply carries the HTML unless the
+     * page already shows it.
      *
+     * @param adopted the first render's view to adopt, or {@code null}
      * @return {@code false} if the mailbox is over even its control allowance
      */
     boolean join(String ref, Supplier<? extends LiveView> factory, Params params, Session session,
-                 boolean pristine, String deadRenderHash) {
+                 boolean pristine, String deadRenderHash, FirstRender adopted) {
         int claim = joinedClaim.get();
+        Outbox replyTo = outbox;
         return mailbox.offerControl(() -> {
             if (closed) {
+                return;
+            }
+            Mounted resumed = mounted;
+            if (resumed != null) {
+                resume(replyTo, ref, resumed, claim);
                 return;
             }
             Mounted mount = new Mounted(claim);
             mounted = mount;
             try {
-                mount.view = factory.get();
-                mount.socket = new Socket(id, true, mount);
-                mount.view.mount(params, session, mount.socket);
+                if (adopted != null) {
+                    mount.view = adopted.view();
+                    mount.socket = adopted.socket();
+                    mount.socket.goLive(mount);
+                } else {
+                    mount.view = factory.get();
+                    mount.socket = new Socket(id, true, mount);
+                    mount.view.mount(params, session, mount.socket);
+                }
                 mount.view.connected(mount.socket);
                 mount.socket.takeChanged();
                 String html = render(mount);
@@ -122,17 +171,49 @@ final class ViewProcess {
                 if (!pristine || !Tokens.hash(html).equals(deadRenderHash)) {
                     reply.put("html", html);
                 }
-                outbox.send(Frame.reply(ref, id, reply));
+                replyTo.send(Frame.reply(ref, id, reply));
             } catch (Exception | LinkageError e) {
                 mounted = null;
                 mount.cancelAll();
-                release(claim);
-                outbox.crashed(this);
-                server.logs().error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
-                outbox.send(Frame.errorReply(ref, id, "mount_failed",
-                        "mount of " + route + " failed; the server log has the cause under view " + id));
+                failedMount(replyTo, ref, claim, e);
             }
         });
+    }
+
+    private void failedMount(Outbox replyTo, String ref, int claim, Throwable e) {
+        release(claim);
+        outbox.crashed(this);
+        server.logs().error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
+        replyTo.send(Frame.errorReply(ref, id, "mount_failed",
+                "mount of " + route + " failed; the server log has the cause under view " + id));
+    }
+
+    /** The view ran on while its socket was away: the page gets its current render, whatever it shows. */
+    private void resume(Outbox replyTo, String ref, Mounted mount, int claim) {
+        mount.claim = claim;
+        try {
+            mount.socket.takeChanged();
+            String html = render(mount);
+            mount.snapshot = Snapshot.of(html);
+            replyTo.send(Frame.reply(ref, id, Frame.ok().put("html", html)));
+        } catch (Exception | LinkageError e) {
+            end(TerminateReason.CRASH);
+            failedMount(replyTo, ref, claim, e);
+        }
+    }
+
+    /**
+     * The socket was lost: the view keeps running, sending nowhere, until {@link #attach} or
+     * {@link #close}.
+     */
+    void detach() {
+        release();
+        outbox = NOWHERE;
+    }
+
+    /** A rejoin on another socket takes this view over; its join follows. */
+    void attach(Outbox socket) {
+        outbox = socket;
     }
 
     /**
@@ -141,13 +222,14 @@ final class ViewProcess {
      * @return {@code false} if the mailbox is full
      */
     boolean event(String ref, String name, Payload payload) {
+        Outbox replyTo = outbox;
         return mailbox.offer(() -> {
             if (closed) {
                 return;
             }
             Mounted mount = mounted;
             if (mount == null) {
-                outbox.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
+                replyTo.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
                 return;
             }
             try {
@@ -157,16 +239,16 @@ final class ViewProcess {
                 if (!patch.isEmpty()) {
                     reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
                 }
-                outbox.send(Frame.reply(ref, id, reply));
+                replyTo.send(Frame.reply(ref, id, reply));
             } catch (UnknownEventException e) {
                 server.logs().warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
-                outbox.send(Frame.errorReply(ref, id, "unknown_event", "view " + id + " (" + route + "): " + e.getMessage()));
+                replyTo.send(Frame.errorReply(ref, id, "unknown_event", "view " + id + " (" + route + "): " + e.getMessage()));
             } catch (BadPayloadException e) {
                 server.logs().warn(LOG, "bad_payload " + route, "view {} ({}): event '{}' with a bad payload: {}",
                         id, route, Echo.of(name), e.getMessage());
-                outbox.send(Frame.errorReply(ref, id, "bad_payload", "event '" + Echo.of(name) + "': " + e.getMessage()));
+                replyTo.send(Frame.errorReply(ref, id, "bad_payload", "event '" + Echo.of(name) + "': " + e.getMessage()));
             } catch (Exception | LinkageError e) {
-                crash(mount, ref, "event '" + Echo.of(name) + "'", e);
+                crash(mount, replyTo, ref, "event '" + Echo.of(name) + "'", e);
             }
         });
     }
@@ -180,10 +262,11 @@ final class ViewProcess {
         if (!release()) {
             return reply(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
         }
+        Outbox replyTo = outbox;
         return mailbox.offerControl(() -> {
             if (!closed) {
                 end(TerminateReason.LEAVE);
-                outbox.send(Frame.reply(ref, id, Frame.ok()));
+                replyTo.send(Frame.reply(ref, id, Frame.ok()));
             }
         });
     }
@@ -194,9 +277,10 @@ final class ViewProcess {
      * @return {@code false} if the mailbox is over even its control allowance
      */
     boolean reply(Frame frame) {
+        Outbox replyTo = outbox;
         return mailbox.offerControl(() -> {
             if (!closed) {
-                outbox.send(frame);
+                replyTo.send(frame);
             }
         });
     }
@@ -257,7 +341,7 @@ final class ViewProcess {
             try {
                 callback.run(from);
             } catch (Exception | LinkageError e) {
-                crash(from, null, what, e);
+                crash(from, outbox, null, what, e);
                 return;
             }
             messagesSinceRender++;
@@ -289,7 +373,7 @@ final class ViewProcess {
                 outbox.send(Frame.push(id, Frame.DIFF, Frame.object().set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance))));
             }
         } catch (Exception | LinkageError e) {
-            crash(mount, null, "render", e);
+            crash(mount, outbox, null, "render", e);
         }
     }
 
@@ -306,7 +390,8 @@ final class ViewProcess {
         return server.renderer().render(mount.view.template(), mount.socket.assigns());
     }
 
-    private void crash(Mounted mount, String ref, String during, Throwable e) {
+    /** Ends the view after a callback threw; {@code replyTo} gets the answer to {@code ref}, if any. */
+    private void crash(Mounted mount, Outbox replyTo, String ref, String during, Throwable e) {
         server.logs().error(LOG, "crash " + route, "view {} ({}) crashed in {}; its process is stopped and the page will mount it afresh",
                 id, route, during, e);
         end(TerminateReason.CRASH);
@@ -314,7 +399,7 @@ final class ViewProcess {
         outbox.crashed(this);
         String message = "view " + id + " (" + route + ") crashed in " + during + "; the server log has the cause";
         if (ref != null) {
-            outbox.send(Frame.errorReply(ref, id, "handler_crashed", message));
+            replyTo.send(Frame.errorReply(ref, id, "handler_crashed", message));
         }
         outbox.send(Frame.push(id, Frame.ERROR, Frame.object().put("reason", "handler_crashed").put("message", message)));
     }
@@ -331,7 +416,7 @@ final class ViewProcess {
 
     /** One mount of the view, and everything it started; also the socket's powers. */
     private final class Mounted implements Socket.Runtime {
-        private final int claim;
+        private int claim;
         private LiveView view;
         private Socket socket;
         private Snapshot snapshot;

@@ -1,14 +1,16 @@
 package io.liveview.core;
 
-/** Renders for the first HTTP request, and fails its connected mount. */
+/** Renders for the first HTTP request, and fails once its socket is there. */
 public final class FailingMountLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        if (socket.connected()) {
-            throw new IllegalStateException("the database is down, on purpose");
-        }
         socket.assign("connected", false);
+    }
+
+    @Override
+    public void connected(Socket socket) {
+        throw new IllegalStateException("the database is down, on purpose");
     }
 
     @Override

@@ -33,6 +33,7 @@ class ProcessTest {
                 .secret("process-test-secret")
                 .rateLimit(10_000, 10_000)
                 .mailboxCapacity(100_000)
+                .resumeGrace(Duration.ZERO) // ResumeTest covers views that outlive their socket
                 .port(0)
                 .start();
         port = server.port();

@@ -129,7 +129,7 @@ class ProtocolTest {
 
     @Test
     void aRejoinOrAChangedRenderSendsTheHtml() throws Exception {
-        TestClient.LivePage probe = TestClient.get(port, "/probe");
+        TestClient.LivePage probe = TestClient.get(port, "/probe?start=5");
         TestClient.LivePage connected = TestClient.get(port, "/connected", probe.cookie());
         assertEquals("false", textOf(connected.inner(), "connected"));
         try (TestClient client = new TestClient(port, probe.cookie())) {
