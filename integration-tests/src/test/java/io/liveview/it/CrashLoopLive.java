@@ -7,21 +7,19 @@ import io.liveview.core.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A test view that crashes shortly after every connected mount, so its page can never keep it. */
+/** A test view that crashes shortly after going live, every time, so its page can never keep it. */
 public final class CrashLoopLive implements LiveView {
 
-    /** Connected mounts since the test reset it: each one is a join the server accepted. */
+    /** Instances gone live since the test reset it: each one is a join the server accepted. */
     static final AtomicInteger CONNECTED_MOUNTS = new AtomicInteger();
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        if (socket.connected()) {
-            CONNECTED_MOUNTS.incrementAndGet();
-        }
     }
 
     @Override
     public void connected(Socket socket) {
+        CONNECTED_MOUNTS.incrementAndGet();
         // Later than the join's reply, so the page has joined before each crash.
         socket.sendAfter(Duration.ofMillis(100), "boom");
     }

@@ -43,7 +43,7 @@ final class Connection implements ViewProcess.Outbox {
     private final Map<String, ViewProcess> views = new ConcurrentHashMap<>();
     private final AtomicInteger joinedViews = new AtomicInteger();
     private final TokenBucket rate;
-    private final CrashLog crashes = new CrashLog();
+    private final CrashLog crashes;
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile boolean overflowing;
 
@@ -54,6 +54,7 @@ final class Connection implements ViewProcess.Outbox {
         this.limits = server.config().limits();
         this.logs = server.logs();
         this.rate = new TokenBucket(limits.framesPerSecond(), limits.frameBurst(), System.nanoTime());
+        this.crashes = new CrashLog(limits.maxViewsPerSocket());
     }
 
     /** Handles one text frame from the client. Called by one thread at a time. */

@@ -10,29 +10,30 @@ import java.util.function.LongSupplier;
 /**
  * Remembers a socket's recent view crashes, so a view that crashes again and again is not mounted
  * in a loop: {@value #CRASHES} crashes within {@link #WINDOW} and its rejoins are refused.
- * Bounded: it remembers the {@value #MAX_VIEWS} views that crashed last.
+ * Bounded: it remembers the views that crashed last, twice as many as a socket may join at once,
+ * so a page whose every view crashes still has each one's history.
  */
 final class CrashLog {
 
     static final int CRASHES = 3;
     static final Duration WINDOW = Duration.ofSeconds(30);
 
-    private static final int MAX_VIEWS = 64;
-
     private final LongSupplier nanoTime;
-    private final Map<String, Deque<Long>> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-            return size() > MAX_VIEWS;
-        }
-    };
+    private final Map<String, Deque<Long>> recent;
 
-    CrashLog() {
-        this(System::nanoTime);
+    CrashLog(int maxViewsPerSocket) {
+        this(maxViewsPerSocket, System::nanoTime);
     }
 
-    CrashLog(LongSupplier nanoTime) {
+    CrashLog(int maxViewsPerSocket, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        int remembered = 2 * maxViewsPerSocket;
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+                return size() > remembered;
+            }
+        };
     }
 
     synchronized void record(String viewId) {

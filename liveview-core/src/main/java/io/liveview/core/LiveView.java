@@ -4,12 +4,15 @@ package io.liveview.core;
  * A live view: a page region rendered on the server from a Thymeleaf template and kept live over
  * the page's WebSocket.
  *
- * <p>The lifecycle is the API. {@link #mount} runs twice per page visit: once for the first HTTP
- * render ({@link Socket#connected()} is {@code false}: keep it cheap) and once when the browser's
- * socket joins ({@code connected()} is {@code true}). After that the view lives in its own process:
- * {@link #handleEvent} and {@link #handleInfo} run one at a time, never concurrently, so a view
+ * <p>The lifecycle is the API. {@link #mount} runs once per page visit, for the first HTTP render
+ * ({@link Socket#connected()} is {@code false}); when the browser's socket joins within a few seconds,
+ * it adopts that same instance (mount once), and {@link #connected} runs. A join that comes later, or
+ * reaches another node, mounts a new instance with {@code connected()} {@code true}, then runs
+ * {@code connected} too. After that the view lives in its own process: {@link #handleEvent},
+ * {@link #handleInfo} and {@link #handleAsync} run one at a time, never concurrently, so a view
  * needs no locks. Whenever a callback assigns something, the template is rendered again and only
- * the difference reaches the browser.
+ * the difference reaches the browser. If the socket is lost, the view keeps running for a grace
+ * period and a rejoin resumes it with its state.
  *
  * <p>Work that only makes sense live (subscriptions, timers, async loads) goes in {@link #connected},
  * which runs once the socket is there. {@link #handleInfo} receives messages from the view itself,

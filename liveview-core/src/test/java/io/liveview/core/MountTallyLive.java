@@ -15,10 +15,13 @@ public final class MountTallyLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        if (socket.connected()) {
-            CONNECTED_MOUNTS.computeIfAbsent(socket.id(), id -> new AtomicInteger()).incrementAndGet();
-        }
         socket.assign("count", params.get("start").map(Integer::parseInt).orElse(0));
+    }
+
+    /** Runs once per instance that goes live: the adopted first render, or a fresh mount on rejoin. */
+    @Override
+    public void connected(Socket socket) {
+        CONNECTED_MOUNTS.computeIfAbsent(socket.id(), id -> new AtomicInteger()).incrementAndGet();
     }
 
     @Override
