@@ -151,7 +151,7 @@ final class ViewProcess {
                 resume(replyTo, ref, resumed, claim);
                 return;
             }
-            Mounted mount = new Mounted(claim);
+            Mounted mount = new Mounted(claim, ref);
             mounted = mount;
             try {
                 if (adopted != null) {
@@ -191,6 +191,7 @@ final class ViewProcess {
     /** The view ran on while its socket was away: the page gets its current render, whatever it shows. */
     private void resume(Outbox replyTo, String ref, Mounted mount, int claim) {
         mount.claim = claim;
+        mount.joinRef = ref;
         try {
             mount.socket.takeChanged();
             String html = render(mount);
@@ -370,7 +371,9 @@ final class ViewProcess {
         try {
             Patch patch = rerender(mount);
             if (!patch.isEmpty()) {
-                outbox.send(Frame.push(id, Frame.DIFF, Frame.object().set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance))));
+                ObjectNode diff = Frame.object().put("join", mount.joinRef);
+                diff.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
+                outbox.send(Frame.push(id, Frame.DIFF, diff));
             }
         } catch (Exception | LinkageError e) {
             crash(mount, outbox, null, "render", e);
@@ -401,7 +404,8 @@ final class ViewProcess {
         if (ref != null) {
             replyTo.send(Frame.errorReply(ref, id, "handler_crashed", message));
         }
-        outbox.send(Frame.push(id, Frame.ERROR, Frame.object().put("reason", "handler_crashed").put("message", message)));
+        outbox.send(Frame.push(id, Frame.ERROR, Frame.object().put("join", mount.joinRef)
+                .put("reason", "handler_crashed").put("message", message)));
     }
 
     private static String reason(Throwable failure) {
@@ -417,6 +421,9 @@ final class ViewProcess {
     /** One mount of the view, and everything it started; also the socket's powers. */
     private final class Mounted implements Socket.Runtime {
         private int claim;
+        // The ref of the join this mount answered (or was resumed by): stamped on its pushes, so the
+        // page never applies a push of an earlier mount to a later one.
+        private String joinRef;
         private LiveView view;
         private Socket socket;
         private Snapshot snapshot;
@@ -427,8 +434,9 @@ final class ViewProcess {
         private final Map<String, Thread> tasks = new HashMap<>();
         private final Map<String, PubSub.Subscription> subscriptions = new HashMap<>();
 
-        Mounted(int claim) {
+        Mounted(int claim, String joinRef) {
             this.claim = claim;
+            this.joinRef = joinRef;
         }
 
         @Override

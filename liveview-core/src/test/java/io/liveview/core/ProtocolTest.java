@@ -173,10 +173,11 @@ class ProtocolTest {
     void handleInfoPushesADiff() throws Exception {
         TestClient.LivePage page = TestClient.get(port, "/probe");
         try (TestClient client = new TestClient(port, page.cookie())) {
-            client.join(page, true);
+            String joinRef = client.join(page, true).get(0).asText();
             client.event(page.viewId(), "tick-later");
             JsonNode push = client.nextPush();
             assertEquals("diff", push.get(2).asText());
+            assertEquals(joinRef, push.get(3).get("join").asText(), "a push names the join of its mount");
             Element dom = Html.parseFragment(page.inner());
             PatchApplier.apply(PatchCodec.decode(push.get(3).get("patch").toString()), dom);
             assertEquals("100", dom.getElementById("count").text());
@@ -285,7 +286,7 @@ class ProtocolTest {
         TestClient.LivePage crashing = TestClient.get(port, "/probe");
         TestClient.LivePage bystander = TestClient.get(port, "/probe", crashing.cookie());
         try (TestClient client = new TestClient(port, crashing.cookie())) {
-            client.join(crashing, true);
+            String crashingJoin = client.join(crashing, true).get(0).asText();
             client.join(bystander, true);
             client.event(crashing.viewId(), "inc");
             client.event(bystander.viewId(), "inc");
@@ -294,10 +295,14 @@ class ProtocolTest {
             JsonNode error = client.nextPush();
             assertEquals("error", error.get(2).asText());
             assertEquals(crashing.viewId(), error.get(1).asText());
+            assertEquals(crashingJoin, error.get(3).get("join").asText());
             assertEquals("unknown_view", reason(client.event(crashing.viewId(), "inc")));
 
             JsonNode rejoin = client.join(crashing, false);
             assertEquals("0", textOf(rejoin.get(3).get("html").asText(), "count"));
+            client.event(crashing.viewId(), "tick-later");
+            assertEquals(rejoin.get(0).asText(), client.nextPush().get(3).get("join").asText(),
+                    "the new mount's pushes name the rejoin, not the crashed mount's join");
             JsonNode bystanderReply = client.event(bystander.viewId(), "inc");
             assertEquals("ok", status(bystanderReply));
             assertTrue(bystanderReply.get(3).get("patch").toString().contains("\"2\""), bystanderReply.toString());

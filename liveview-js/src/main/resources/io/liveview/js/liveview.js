@@ -38,7 +38,7 @@ const RELOAD_KEY = 'lv-reload:' + location.pathname;
 const csrf = document.querySelector('meta[name="lv-csrf"]')?.content;
 const inert = document.implementation.createHTMLDocument(''); // parses without running or loading anything
 
-const views = new Map(); // root id -> {id, el, pristine, joined, dead, tries, timer}
+const views = new Map(); // root id -> {id, el, pristine, joined, jref, dead, tries, timer}
 const pending = new Map(); // ref -> {cb, el}
 const edits = new WeakMap(); // form field -> last ref sent before the user's latest edit of it
 let socket = null;
@@ -90,9 +90,10 @@ function join(v) {
   v.joined = false;
   const payload = { token: v.el.dataset.lvToken, csrf, url: location.href, pristine: v.pristine };
   send(v.id, 'join', payload, {
-    cb(pl) {
+    cb(pl, r) {
       if (pl.status === 'ok') {
         v.joined = true;
+        v.jref = String(r); // pushes name the join of the mount that made them
         v.pristine = false;
         v.tries = tries = 0;
         if (pl.html != null) v.el.innerHTML = pl.html;
@@ -134,11 +135,13 @@ function receive([r, id, kind, pl]) {
     if (p.el && ![...pending.values()].some(q => q.el === p.el)) p.el.classList.remove('lv-loading');
     if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
     p.cb?.(pl, +r);
+  } else if (!v?.joined || pl.join !== v.jref) {
+    // a push from a mount this page no longer shows: dropped
   } else if (kind === 'diff') {
-    if (v?.joined) patch(v, pl.patch, acked);
+    patch(v, pl.patch, acked);
   } else if (kind === 'error') {
     console.warn('liveview:', id, pl.reason, pl.message);
-    if (v && !v.dead) join(v);
+    if (!v.dead) join(v);
   }
 }
 
