@@ -8,6 +8,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.liveview.core.LiveViewServer;
 import io.liveview.core.PubSub;
 import io.liveview.core.pubsub.RedisPubSub;
+import io.liveview.core.pubsub.RedisServer;
 import io.liveview.demo.ChatLive;
 import io.liveview.demo.DemoApp;
 import java.time.Duration;
@@ -31,12 +32,12 @@ class MultiNodeChatTest extends BrowserTest {
     private static final LocatorAssertions.HasTextOptions WITHIN_ACROSS_NODES =
             new LocatorAssertions.HasTextOptions().setTimeout(ACROSS_NODES.toMillis());
 
-    private RedisProcess redis;
+    private RedisServer redis;
     private LiveViewServer nodeB;
 
     @BeforeEach
     void startRedisAndTwoNodes() throws Exception {
-        redis = RedisProcess.startOnFreePort();
+        redis = RedisServer.startOnFreePort();
         startServer(0, SECRET, builder -> builder.pubSub(RedisPubSub.connect(redis.url())));
         nodeB = DemoApp.configure(LiveViewServer.builder()).secret(SECRET).port(0)
                 .pubSub(RedisPubSub.connect(redis.url())).start();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,32 +12,14 @@ import org.junit.jupiter.api.Test;
  * does: every view that crashed three times within 30 s must be refused, however many there are
  * (up to {@code maxViewsPerSocket}).
  */
-class CrashLoopManyViewsTest {
+class CrashLoopManyViewsTest extends ServerTest {
 
-    // One more than the views CrashLog remembers per socket, well under the default maxViewsPerSocket (100).
-    private static final int CRASHING_VIEWS = 65;
-
-    private LiveViewServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static String reason(JsonNode reply) {
-        return reply.get(3).path("reason").asText();
-    }
+    // A full socket: the default maxViewsPerSocket.
+    private static final int CRASHING_VIEWS = 100;
 
     @Test
     void everyViewThatCrashedThreeTimesIsRefusedEvenWhenManyCrashInTurn() throws Exception {
-        server = LiveViewServer.builder()
-                .live("/tally", MountTallyLive::new)
-                .secret("crash-loop-many-views-secret")
-                .rateLimit(10_000, 10_000)
-                .port(0)
-                .start();
+        start(b -> b.rateLimit(10_000, 10_000));
         String cookie = TestClient.get(server.port(), "/tally").cookie();
         try (TestClient client = new TestClient(server.port(), cookie)) {
             List<TestClient.LivePage> pages = new ArrayList<>();

@@ -13,38 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each documented limit and protocol outcome, over real sockets, on a server configured for it. */
-class LimitsTest {
-
-    private LiveViewServer server;
-
-    private int start(UnaryOperator<LiveViewServer.Builder> settings) {
-        server = settings.apply(LiveViewServer.builder()
-                .live("/probe", ProbeLive::new)
-                .live("/failing", FailingMountLive::new)
-                .secret("limits-test-secret")
-                .port(0)).start();
-        return server.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static String reason(JsonNode reply) {
-        return reply.get(3).path("reason").asText();
-    }
-
-    private static String status(JsonNode reply) {
-        return reply.get(3).path("status").asText();
-    }
+class LimitsTest extends ServerTest {
 
     @Test
     void anOversizedFrameClosesWith1009EvenWhenItIsHuge() throws Exception {

@@ -16,35 +16,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Views as processes: messages from anywhere, timers, async work, topics and a clean end. */
-class ProcessTest {
+class ProcessTest extends ServerTest {
 
-    private LiveViewServer server;
     private int port;
 
     @BeforeEach
-    void start() {
-        server = LiveViewServer.builder()
-                .live("/process", ProcessLive::new)
-                .secret("process-test-secret")
+    void startServer() {
+        port = start(b -> b
                 .rateLimit(10_000, 10_000)
                 .mailboxCapacity(100_000)
-                .resumeGrace(Duration.ZERO) // ResumeTest covers views that outlive their socket
-                .port(0)
-                .start();
-        port = server.port();
+                .resumeGrace(Duration.ZERO)); // ResumeTest covers views that outlive their socket
         ProcessLive.OVERLAPS.set(0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 
     /** A joined view and the DOM the client would show, kept up to date from replies and pushes. */

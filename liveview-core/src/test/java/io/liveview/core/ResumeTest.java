@@ -9,29 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liveview.diff.Html;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Mount once, and views that outlive a lost socket for a grace period. */
-class ResumeTest {
-
-    private LiveViewServer server;
-
-    private int start(UnaryOperator<LiveViewServer.Builder> settings) {
-        server = settings.apply(LiveViewServer.builder()
-                .live("/counting", CountingLive::new)
-                .secret("resume-test-secret")
-                .port(0)).start();
-        return server.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
+class ResumeTest extends ServerTest {
 
     private static String count(JsonNode joinReply) {
         return Html.parseFragment(joinReply.get(3).get("html").asText()).getElementById("count").text();

@@ -19,31 +19,22 @@ import org.junit.jupiter.api.Test;
  * Views as processes at scale: a thousand views on one server, ten sockets of a hundred (the default
  * {@code maxViewsPerSocket}), and what one crashing view costs the others: nothing.
  */
-class ThousandViewsTest {
+class ThousandViewsTest extends ServerTest {
 
     private static final int SOCKETS = 10;
     private static final int VIEWS_PER_SOCKET = 100;
 
-    private LiveViewServer server;
     private final List<TestClient> clients = new ArrayList<>();
 
     @BeforeEach
-    void start() {
-        server = LiveViewServer.builder()
-                .live("/tally", MountTallyLive::new)
-                .secret("thousand-views-test-secret")
-                // Each socket sends a few hundred frames back to back; the default 100/s would refuse them.
-                .rateLimit(10_000, 10_000)
-                .port(0)
-                .start();
+    void startServer() {
+        // Each socket sends a few hundred frames back to back; the default 100/s would refuse them.
+        start(b -> b.rateLimit(10_000, 10_000));
     }
 
     @AfterEach
-    void stop() {
+    void closeClients() {
         clients.forEach(TestClient::close);
-        if (server != null) {
-            server.stop();
-        }
     }
 
     /** One joined view and the DOM its page would show, kept up to date from the replies. */
@@ -86,14 +77,6 @@ class ThousandViewsTest {
         int shownCount() {
             return Integer.parseInt(dom.getElementById("count").text());
         }
-    }
-
-    private static String status(JsonNode reply) {
-        return reply.get(3).path("status").asText();
-    }
-
-    private static String reason(JsonNode reply) {
-        return reply.get(3).path("reason").asText();
     }
 
     /** Renders and joins every view; each starts at its own count, so a mixed-up reply shows. */
