@@ -125,6 +125,11 @@ final class Connection implements ViewProcess.Outbox {
         return views.size();
     }
 
+    /** How many views are joined on this socket. */
+    int joinedCount() {
+        return joinedViews.get();
+    }
+
     private void badFrame(Frame.BadFrame e) {
         logs.warn(LOG, "bad_frame", "{}: bad frame: {}", name, e.getMessage());
         answer(e.view(), Frame.errorReply(e.ref(), e.view(), "bad_frame", e.getMessage()));

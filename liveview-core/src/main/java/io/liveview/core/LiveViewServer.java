@@ -3,6 +3,7 @@ package io.liveview.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveview.core.pubsub.LocalPubSub;
 import io.liveview.diff.Differ;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -43,6 +44,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP and WebSocket server: serves each live route's first render as a full page, the browser
@@ -92,6 +94,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("lv-timers").daemon().factory());
     private final ClientScript client;
+    private final Metrics metrics;
     private final Undertow undertow;
     private final int port;
 
@@ -113,6 +116,9 @@ public final class LiveViewServer implements AutoCloseable {
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
         this.client = new ClientScript();
+        // The only place MicrometerMetrics is named: without a registry its class is never loaded.
+        this.metrics = builder.meterRegistry == null ? Metrics.NONE
+                : new MicrometerMetrics(builder.meterRegistry, routes.keySet(), this);
         this.undertow = Undertow.builder()
                 .addHttpListener(builder.port, builder.host)
                 // Undertow counts this from the first byte of a request, so one byte a second cannot stretch it.
@@ -187,6 +193,7 @@ public final class LiveViewServer implements AutoCloseable {
         pageRenders.shutdown();
         scheduler.shutdownNow();
         pubSub.close();
+        metrics.close();
         LOG.info("LiveView on port {} stopped", port);
     }
 
@@ -227,6 +234,10 @@ public final class LiveViewServer implements AutoCloseable {
         return logs;
     }
 
+    Metrics metrics() {
+        return metrics;
+    }
+
     Route route(String path) {
         return routes.get(path);
     }
@@ -234,6 +245,15 @@ public final class LiveViewServer implements AutoCloseable {
     /** How many view processes all sockets keep; for tests that look for leaks. */
     int processCount() {
         return connections.stream().mapToInt(Connection::processCount).sum();
+    }
+
+    int socketCount() {
+        return connections.size();
+    }
+
+    /** Views joined on a socket, over all sockets; read when metrics are scraped, not kept up to date. */
+    int joinedViewCount() {
+        return connections.stream().mapToInt(Connection::joinedCount).sum();
     }
 
     void forget(Connection connection) {
@@ -255,7 +275,7 @@ public final class LiveViewServer implements AutoCloseable {
 
     private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         String sessionId = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
-        WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs);
+        WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs, metrics);
         Connection connection = new Connection(this, transport, sessionId);
         connections.add(connection);
         transport.start(connection);
@@ -308,11 +328,19 @@ public final class LiveViewServer implements AutoCloseable {
         }
         Session session = new Session(sessionId, Map.of());
         String viewId = "lv-" + Tokens.randomId();
+        Metrics.Route meters = metrics.route(route.path());
+        // Each page render has a thread of its own: removing the keys afterwards leaves nothing behind.
+        MDC.put(ViewProcess.MDC_VIEW, viewId);
+        MDC.put(ViewProcess.MDC_ROUTE, route.path());
         try {
             LiveView view = route.factory().get();
             Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
+            long mountStart = meters.start();
             view.mount(Params.parse(route.path(), exchange.getQueryString().isEmpty() ? null : exchange.getQueryString()), session, socket);
+            meters.mounted(mountStart);
+            long renderStart = meters.start();
             String inner = renderer.render(view.template(), socket.assigns());
+            meters.rendered(renderStart);
             String token = tokens.signView(viewId, route.path(), session, Tokens.hash(inner));
             String page = Page.render(renderer, config, socket.assigns(), viewId, token, tokens.csrf(sessionId), inner);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
@@ -325,6 +353,9 @@ public final class LiveViewServer implements AutoCloseable {
         } catch (Exception | LinkageError e) {
             LOG.error("view {} ({}): first render failed", viewId, route.path(), e);
             plain(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "The page " + route.path() + " failed to render; the server log has the cause under view " + viewId);
+        } finally {
+            MDC.remove(ViewProcess.MDC_VIEW);
+            MDC.remove(ViewProcess.MDC_ROUTE);
         }
     }
 
@@ -400,6 +431,7 @@ public final class LiveViewServer implements AutoCloseable {
         private String layout;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private PubSub pubSub;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -730,6 +762,25 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder pubSub(PubSub pubSub) {
             this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
+            return this;
+        }
+
+        /**
+         * Reports the server's meters to Micrometer: timers {@code liveview.mount},
+         * {@code liveview.event}, {@code liveview.render} and {@code liveview.diff} (tag
+         * {@code route}), counters {@code liveview.frames.in}, {@code liveview.frames.out} and
+         * {@code liveview.bytes.out}, gauges {@code liveview.sockets}, {@code liveview.views.live}
+         * and {@code liveview.views.waiting} (tag {@code for}: {@code resume} or {@code adoption}).
+         * They leave the registry when the server stops. See docs/processes.md.
+         *
+         * <p>Micrometer is an optional dependency: an application that never calls this method
+         * needs no Micrometer on its class path, and the server then loads and runs none of it.
+         *
+         * @param registry where the meters go. Default: none, nothing is measured.
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

@@ -1,8 +1,10 @@
 package io.liveview.core;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
 /**
  * A bounded queue of tasks run one at a time, in order, on a virtual thread that exists only while
@@ -18,19 +20,25 @@ final class Mailbox {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final int capacity;
     private final String threadName;
+    private final Map<String, String> logContext;
     private final Runnable onIdle;
 
     Mailbox(int capacity, String threadName) {
-        this(capacity, threadName, () -> { });
+        this(capacity, threadName, null, () -> { });
     }
 
     /**
-     * @param onIdle runs on the mailbox's thread whenever it has run out of tasks; no task of this
-     *               mailbox runs at the same time
+     * @param logContext the SLF4J MDC of each task and of {@code onIdle}, exactly: whatever the
+     *                   thread had (a virtual thread may inherit its starter's) or an earlier task
+     *                   added is not seen, and the MDC is empty after each; {@code null} leaves the
+     *                   MDC alone
+     * @param onIdle     runs on the mailbox's thread whenever it has run out of tasks; no task of
+     *                   this mailbox runs at the same time
      */
-    Mailbox(int capacity, String threadName, Runnable onIdle) {
+    Mailbox(int capacity, String threadName, Map<String, String> logContext, Runnable onIdle) {
         this.capacity = capacity;
         this.threadName = threadName;
+        this.logContext = logContext;
         this.onIdle = onIdle;
     }
 
@@ -82,14 +90,27 @@ final class Mailbox {
         }
     }
 
+    private void run(Runnable task) {
+        if (logContext == null) {
+            task.run();
+            return;
+        }
+        MDC.setContextMap(logContext);
+        try {
+            task.run();
+        } finally {
+            MDC.clear();
+        }
+    }
+
     private void drain() {
         try {
             Runnable task;
             while ((task = tasks.poll()) != null) {
                 size.decrementAndGet();
-                task.run();
+                run(task);
             }
-            onIdle.run();
+            run(onIdle);
         } finally {
             draining.set(false);
             if (!tasks.isEmpty()) {

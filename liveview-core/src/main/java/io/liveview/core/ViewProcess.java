@@ -79,6 +79,11 @@ final class ViewProcess {
     record FirstRender(LiveView view, Socket socket) {
     }
 
+    /** The SLF4J MDC key of the view id, set while the view's code runs (docs/processes.md). */
+    static final String MDC_VIEW = "lv.view";
+    /** The SLF4J MDC key of the view's route. */
+    static final String MDC_ROUTE = "lv.route";
+
     private static final Logger LOG = LoggerFactory.getLogger(ViewProcess.class);
     // Messages handled back to back render once, but never more than this many without a render.
     private static final int MAX_MESSAGES_PER_RENDER = 64;
@@ -88,6 +93,7 @@ final class ViewProcess {
     private volatile Outbox outbox;
     private final LiveViewServer server;
     private final Mailbox mailbox;
+    private final Metrics.Route meters;
     /**
      * The number of the claim that holds the id joined, 0 while none does. A crash or a failed mount
      * releases only its own claim: a leave and a new join may have come in while it was queued.
@@ -106,7 +112,9 @@ final class ViewProcess {
         this.route = route;
         this.outbox = outbox;
         this.server = server;
-        this.mailbox = new Mailbox(server.config().mailboxCapacity(), "lv-view-" + id, this::onIdle);
+        this.mailbox = new Mailbox(server.config().mailboxCapacity(), "lv-view-" + id,
+                Map.of(MDC_VIEW, id, MDC_ROUTE, route), this::onIdle);
+        this.meters = server.metrics().route(route);
     }
 
     String id() {
@@ -161,7 +169,9 @@ final class ViewProcess {
                 } else {
                     mount.view = factory.get();
                     mount.socket = new Socket(id, true, mount);
+                    long start = meters.start();
                     mount.view.mount(params, session, mount.socket);
+                    meters.mounted(start);
                 }
                 mount.view.connected(mount.socket);
                 mount.socket.takeChanged();
@@ -234,7 +244,9 @@ final class ViewProcess {
                 return;
             }
             try {
+                long start = meters.start();
                 mount.view.handleEvent(name, payload, mount.socket);
+                meters.handled(start);
                 ObjectNode reply = Frame.ok();
                 Patch patch = rerender(mount);
                 if (!patch.isEmpty()) {
@@ -384,13 +396,19 @@ final class ViewProcess {
         if (!mount.socket.takeChanged()) {
             return Patch.empty();
         }
-        Differ.Result result = server.differ().diff(mount.snapshot, render(mount));
+        String html = render(mount);
+        long start = meters.start();
+        Differ.Result result = server.differ().diff(mount.snapshot, html);
+        meters.diffed(start);
         mount.snapshot = result.next();
         return result.patch();
     }
 
     private String render(Mounted mount) {
-        return server.renderer().render(mount.view.template(), mount.socket.assigns());
+        long start = meters.start();
+        String html = server.renderer().render(mount.view.template(), mount.socket.assigns());
+        meters.rendered(start);
+        return html;
     }
 
     /** Ends the view after a callback threw; {@code replyTo} gets the answer to {@code ref}, if any. */

@@ -34,16 +34,18 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
     private final WebSocketChannel channel;
     private final Limits limits;
     private final LogLimiter logs;
+    private final Metrics metrics;
     private final Mailbox writer = new Mailbox(Integer.MAX_VALUE / 2, "lv-socket-writer");
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastReceived = System.nanoTime();
     private Connection connection;
 
-    WebSocketTransport(WebSocketChannel channel, Limits limits, LogLimiter logs) {
+    WebSocketTransport(WebSocketChannel channel, Limits limits, LogLimiter logs, Metrics metrics) {
         this.channel = channel;
         this.limits = limits;
         this.logs = logs;
+        this.metrics = metrics;
     }
 
     /** Starts reading frames into the connection. */
@@ -73,6 +75,7 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
             // replies are out, so a client that reads is slowed down by TCP, not disconnected.
             channel.suspendReceives();
         }
+        metrics.frameOut(bytes.length);
         writer.offer(() -> {
             try {
                 if (!closing.get()) {
@@ -169,6 +172,7 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
                     int read = message.read(buffer);
                     if (read == -1) {
                         if (keep && !closing.get()) {
+                            metrics.frameIn();
                             connection.receive(data.toString(StandardCharsets.UTF_8));
                         }
                         return;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class MailboxTest {
 
@@ -106,7 +108,7 @@ class MailboxTest {
         AtomicInteger ran = new AtomicInteger();
         CountDownLatch idleAfterAll = new CountDownLatch(1);
         Mailbox[] box = new Mailbox[1];
-        box[0] = new Mailbox(10, "test", () -> {
+        box[0] = new Mailbox(10, "test", null, () -> {
             if (inside.get()) {
                 overlaps.incrementAndGet();
             }
@@ -123,5 +125,38 @@ class MailboxTest {
         }
         assertTrue(idleAfterAll.await(10, TimeUnit.SECONDS), "idle once the last task has run");
         assertEquals(0, overlaps.get());
+    }
+
+    @Test
+    void eachTaskSeesExactlyItsLogContextAndLeavesNothingBehind() throws Exception {
+        Map<String, String> context = Map.of(ViewProcess.MDC_VIEW, "lv-1", ViewProcess.MDC_ROUTE, "/r");
+        List<Map<String, String>> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch secondRan = new CountDownLatch(1);
+        CountDownLatch idleAfterIt = new CountDownLatch(1);
+        Mailbox mailbox = new Mailbox(10, "test", context, () -> {
+            seen.add(MDC.getCopyOfContextMap());
+            if (secondRan.getCount() == 0) {
+                idleAfterIt.countDown();
+            }
+        });
+        // The drain thread is started by the offering thread, and may inherit its MDC.
+        MDC.put(ViewProcess.MDC_VIEW, "the-offering-thread's");
+        MDC.put("request", "r-7");
+        try {
+            mailbox.offer(() -> {
+                seen.add(MDC.getCopyOfContextMap());
+                MDC.put("user", "added by a task");
+            });
+            mailbox.offer(() -> {
+                seen.add(MDC.getCopyOfContextMap());
+                secondRan.countDown();
+            });
+        } finally {
+            MDC.clear();
+        }
+        assertTrue(idleAfterIt.await(10, TimeUnit.SECONDS));
+        // Two tasks, and the idle hook once or twice (the first task may run dry before the second comes).
+        assertTrue(seen.size() >= 3, seen.toString());
+        assertEquals(Set.of(context), Set.copyOf(seen), "each with the context alone");
     }
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
-/** A view for protocol tests: counts, crashes on demand, messages itself, detects overlap. */
+/** A view for protocol tests: counts, crashes on demand, messages itself, detects overlap, shows its MDC. */
 public final class ProbeLive implements LiveView {
 
     static final AtomicInteger OVERLAPS = new AtomicInteger();
@@ -44,6 +45,7 @@ public final class ProbeLive implements LiveView {
                 case "stream" -> socket.every(Duration.ofMillis(2), "grow");
                 case "need-int" -> socket.update("count", (Integer n) -> n + payload.getInt("n"));
                 case "boom" -> throw new IllegalStateException("boom on purpose");
+                case "mdc" -> socket.assign("blob", MDC.get(ViewProcess.MDC_VIEW) + " " + MDC.get(ViewProcess.MDC_ROUTE));
                 default -> throw new UnknownEventException(event);
             }
         } finally {
