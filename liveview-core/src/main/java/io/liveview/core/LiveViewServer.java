@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -91,8 +92,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final WaitingRoom<ViewProcess> lostViews;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("lv-timers").daemon().factory());
+    private final ScheduledExecutorService scheduler = timers();
     private final ClientScript client;
     private final Metrics metrics;
     private final Undertow undertow;
@@ -387,6 +387,13 @@ public final class LiveViewServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** One thread for every timer and wait; a cancelled one leaves at once, not when it would have run. */
+    private static ScheduledExecutorService timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("lv-timers").daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     private static byte[] secret(String configured) {

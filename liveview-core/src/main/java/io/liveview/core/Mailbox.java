@@ -61,8 +61,9 @@ final class Mailbox {
     }
 
     /**
-     * Queues a task whatever the queue holds: for the one task that ends a process, which must run
-     * to release its timers and subscriptions. Callers make sure there is only one such per mailbox.
+     * Queues a task whatever the queue holds: for the few a process must run however flooded it
+     * is (its end, releasing what a lost socket's view no longer needs). Callers queue these once
+     * per such event, never per client frame.
      */
     void offerFinal(Runnable task) {
         offer(task, Integer.MAX_VALUE);

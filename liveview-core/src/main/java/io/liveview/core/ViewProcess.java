@@ -220,6 +220,12 @@ final class ViewProcess {
     void detach() {
         release();
         outbox = NOWHERE;
+        // A resume sends the whole render: the retained one (most of a big page's weight) can go.
+        mailbox.offerFinal(() -> {
+            if (mounted != null && outbox == NOWHERE) {
+                mounted.snapshot = null;
+            }
+        });
     }
 
     /** A rejoin on another socket takes this view over; its join follows. */
@@ -380,6 +386,9 @@ final class ViewProcess {
     /** Renders what messages changed and pushes the difference, if any. */
     private void pushRender(Mounted mount) {
         messagesSinceRender = 0;
+        if (mount.snapshot == null) {
+            return; // detached: nobody to push to; the resume renders what changed
+        }
         try {
             Patch patch = rerender(mount);
             if (!patch.isEmpty()) {
