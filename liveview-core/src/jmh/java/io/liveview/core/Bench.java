@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.util.ObjectUtils;
 import org.openjdk.jol.vm.VM;
@@ -44,11 +45,18 @@ public final class Bench {
         System.out.println(VM.current().details());
         Renderer renderer = BenchPages.renderer();
         Differ differ = new Differ();
-        sizes(renderer, differ);
-        retained(renderer);
-        idleView(renderer, differ);
-        cpuRatios(renderer, differ);
-        org.openjdk.jmh.Main.main(args);
+        boolean memoryOnly = args.length > 0 && args[0].equals("memory");
+        if (!memoryOnly) {
+            sizes(renderer, differ);
+            retained(renderer);
+        }
+        idleView("counter", "/counter", BenchCounterLive::new);
+        idleView("table (1,000 rows)", "/table", BenchTableLive::new);
+        BenchWaiting.run(Integer.getInteger("bench.counters", 2_000), Integer.getInteger("bench.tables", 100));
+        if (!memoryOnly) {
+            cpuRatios(renderer, differ);
+            org.openjdk.jmh.Main.main(args);
+        }
     }
 
     private static void sizes(Renderer renderer, Differ differ) {
@@ -79,10 +87,11 @@ public final class Bench {
     }
 
     /**
-     * Heap of one idle connected counter view: the process and all it reaches (view, socket,
-     * assigns, mailbox, snapshot) minus what every view shares (renderer, differ, connection).
+     * Heap of one idle connected view: the process and all it reaches (view, socket, assigns,
+     * mailbox, snapshot) minus what every view shares (the server with its renderer and differ,
+     * the connection).
      */
-    private static void idleView(Renderer renderer, Differ differ) throws InterruptedException {
+    private static void idleView(String page, String route, Supplier<? extends LiveView> factory) throws Exception {
         LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
         ViewProcess.Outbox outbox = new ViewProcess.Outbox() {
             @Override
@@ -91,23 +100,34 @@ public final class Bench {
             }
 
             @Override
-            public void terminated(ViewProcess process) {
+            public void released(ViewProcess process) {
+            }
+
+            @Override
+            public void crashed(ViewProcess process) {
+            }
+
+            @Override
+            public void idle(ViewProcess process) {
             }
         };
-        ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), "/counter", outbox, 1_000, renderer, differ);
-        process.join("1", BenchCounterLive::new, new Params("/counter", Map.of()),
-            new Session(Tokens.randomId(), Map.of()), false, "");
-        int joinReply = utf8(expectReply(frames).encode());
-        Thread.sleep(100); // lets the mailbox's virtual thread finish
-        long joined = exclusiveSize(process, outbox, renderer, differ);
-        process.event("2", "inc", new Payload("click", JsonNodeFactory.instance.objectNode(), null));
-        int eventReply = utf8(expectReply(frames).encode());
-        Thread.sleep(100);
-        long afterEvent = exclusiveSize(process, outbox, renderer, differ);
-        System.out.printf("%nidle connected counter view: %,d bytes after join, %,d bytes after one event%n",
-            joined, afterEvent);
-        System.out.printf("counter frames: join reply with the HTML %d bytes, event reply %d bytes%n%n",
-            joinReply, eventReply);
+        try (LiveViewServer server = LiveViewServer.builder().live(route, factory).port(0).start()) {
+            ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), route, outbox, server);
+            process.claim();
+            process.join("1", factory, new Params(route, Map.of()),
+                new Session(Tokens.randomId(), Map.of()), false, "", null);
+            int joinReply = utf8(expectReply(frames).encode());
+            Thread.sleep(100); // lets the mailbox's virtual thread finish
+            long joined = exclusiveSize(process, outbox, server);
+            process.event("2", "inc", new Payload("click", JsonNodeFactory.instance.objectNode(), null));
+            int eventReply = utf8(expectReply(frames).encode());
+            Thread.sleep(100);
+            long afterEvent = exclusiveSize(process, outbox, server);
+            System.out.printf("%nidle connected %s view: %,d bytes after join, %,d bytes after one event%n",
+                page, joined, afterEvent);
+            System.out.printf("%s frames: join reply with the HTML %,d bytes, event reply %d bytes%n",
+                page, joinReply, eventReply);
+        }
     }
 
     private static Frame expectReply(LinkedBlockingQueue<Frame> frames) throws InterruptedException {
@@ -167,10 +187,16 @@ public final class Bench {
 
     /**
      * The bytes of the objects reachable from {@code root} without passing through
-     * {@code shared}, walked like JOL's {@link GraphLayout} but stopping at the shared objects
+     * {@code shared}, walked like JOL's {@link GraphLayout} but stopping at the shared objects and at
+     * {@link #sharedByAll}
      * (a walk of the renderer's graph would take megabytes of class loader and caches along).
      */
-    private static long exclusiveSize(Object root, Object... shared) {
+    static long exclusiveSize(Object root, Object... shared) {
+        return exclusiveSize(null, root, shared);
+    }
+
+    /** Also adds each class's instances and bytes to {@code histogram}, if given. */
+    static long exclusiveSize(Map<Class<?>, long[]> histogram, Object root, Object... shared) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(Arrays.asList(shared));
         ArrayDeque<Object> queue = new ArrayDeque<>(List.of(root));
@@ -178,7 +204,13 @@ public final class Bench {
         long total = 0;
         while (!queue.isEmpty()) {
             Object object = queue.poll();
-            total += VM.current().sizeOf(object);
+            long size = VM.current().sizeOf(object);
+            total += size;
+            if (histogram != null) {
+                long[] entry = histogram.computeIfAbsent(object.getClass(), c -> new long[2]);
+                entry[0]++;
+                entry[1] += size;
+            }
             List<Object> references = new ArrayList<>();
             if (object instanceof Object[] array) {
                 references.addAll(Arrays.asList(array));
@@ -192,12 +224,21 @@ public final class Bench {
                 }
             }
             for (Object reference : references) {
-                if (reference != null && !(reference instanceof Class) && seen.add(reference)) {
+                if (reference != null && !sharedByAll(reference) && seen.add(reference)) {
                     queue.add(reference);
                 }
             }
         }
         return total;
+    }
+
+    /**
+     * Classes, class loaders, threads and executors belong to the whole JVM: a walk through a
+     * scheduled task's executor would reach its thread and from there the class loaders.
+     */
+    private static boolean sharedByAll(Object object) {
+        return object instanceof Class || object instanceof ClassLoader || object instanceof Thread
+            || object instanceof java.util.concurrent.Executor;
     }
 
     private static int utf8(String s) {
