@@ -13,6 +13,7 @@ public final class ProcessLive implements LiveView {
     static final Map<String, ViewRef> REFS = new ConcurrentHashMap<>();
     static final Map<String, TerminateReason> TERMINATED = new ConcurrentHashMap<>();
     static final AtomicInteger OVERLAPS = new AtomicInteger();
+    static final AtomicInteger NAPS = new AtomicInteger();
     static volatile CountDownLatch interrupted = new CountDownLatch(1);
 
     private final AtomicBoolean inside = new AtomicBoolean();
@@ -80,11 +81,14 @@ public final class ProcessLive implements LiveView {
     }
 
     @Override
-    public void handleInfo(Object message, Socket socket) {
+    public void handleInfo(Object message, Socket socket) throws InterruptedException {
         enter();
         try {
             if ("tick".equals(message)) {
                 tick(socket);
+            } else if ("nap".equals(message)) {
+                Thread.sleep(1);
+                NAPS.incrementAndGet();
             } else {
                 socket.assign("heard", message);
             }

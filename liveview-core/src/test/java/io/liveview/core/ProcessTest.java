@@ -231,6 +231,21 @@ class ProcessTest extends ServerTest {
     }
 
     @Test
+    void aViewFloodedWithMessagesDoesNotStarveTheOthers() throws Exception {
+        try (Live flooded = new Live(); Live other = new Live()) {
+            ProcessLive.NAPS.set(0);
+            ViewRef ref = ProcessLive.REFS.get(flooded.page.viewId());
+            int naps = 5_000; // about 5 s of work for the flooded view
+            for (int i = 0; i < naps; i++) {
+                ref.send("nap");
+            }
+            assertEquals("ok", other.event("tick").get(3).path("status").asText());
+            assertEquals("1", other.text("ticks"));
+            assertTrue(ProcessLive.NAPS.get() < naps, "the other view was answered while the flood was still being handled");
+        }
+    }
+
+    @Test
     void aViewHammeredByTimersTopicsAsyncAndEventsNeverRunsTwoCallbacksAtOnce() throws Exception {
         try (Live live = new Live()) {
             ViewRef ref = ProcessLive.REFS.get(live.page.viewId());
