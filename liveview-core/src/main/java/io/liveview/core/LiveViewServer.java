@@ -155,7 +155,7 @@ public final class LiveViewServer implements AutoCloseable {
 
     /**
      * Closes every page's socket with code 1001 (going away). Pages reconnect by themselves and
-     * mount their views afresh; useful before a deploy and in tests.
+     * their views resume within the grace period ({@link Builder#resumeGrace}); useful in tests.
      */
     public void closeConnections() {
         new ArrayList<>(connections).forEach(c -> c.close(CloseMessage.GOING_AWAY, "server closed the connection"));
