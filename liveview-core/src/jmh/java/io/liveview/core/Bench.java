@@ -93,24 +93,7 @@ public final class Bench {
      */
     private static void idleView(String page, String route, Supplier<? extends LiveView> factory) throws Exception {
         LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-        ViewProcess.Outbox outbox = new ViewProcess.Outbox() {
-            @Override
-            public void send(Frame frame) {
-                frames.add(frame);
-            }
-
-            @Override
-            public void released(ViewProcess process) {
-            }
-
-            @Override
-            public void crashed(ViewProcess process) {
-            }
-
-            @Override
-            public void idle(ViewProcess process) {
-            }
-        };
+        ViewProcess.Outbox outbox = frames::add;
         try (LiveViewServer server = LiveViewServer.builder().live(route, factory).port(0).start()) {
             ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), route, outbox, server);
             process.claim();

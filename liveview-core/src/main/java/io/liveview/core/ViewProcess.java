@@ -37,38 +37,25 @@ import org.slf4j.LoggerFactory;
  */
 final class ViewProcess {
 
-    /** Where a process sends its frames and reports changes of its state. */
+    /** Where a process sends its frames and reports changes of its state (ignored by default). */
     interface Outbox {
         void send(Frame frame);
 
         /** A joined view stopped being joined (left, crashed, failed to mount, socket closed). */
-        void released(ViewProcess process);
+        default void released(ViewProcess process) {
+        }
 
         /** The view crashed or failed to mount. */
-        void crashed(ViewProcess process);
+        default void crashed(ViewProcess process) {
+        }
 
         /** The mailbox ran dry while no view is joined: the process may be forgotten. */
-        void idle(ViewProcess process);
+        default void idle(ViewProcess process) {
+        }
     }
 
     /** Where a view whose socket was lost sends: nowhere, until a rejoin attaches it again. */
-    private static final Outbox NOWHERE = new Outbox() {
-        @Override
-        public void send(Frame frame) {
-        }
-
-        @Override
-        public void released(ViewProcess process) {
-        }
-
-        @Override
-        public void crashed(ViewProcess process) {
-        }
-
-        @Override
-        public void idle(ViewProcess process) {
-        }
-    };
+    private static final Outbox NOWHERE = frame -> { };
 
     /**
      * A first render's view, kept for the page's socket to adopt (mount once).
