@@ -176,7 +176,8 @@ final class Connection implements ViewProcess.Outbox {
             answer(frame.view(), Frame.errorReply(frame.ref(), frame.view(), "unknown_route", "no live route " + claims.route()));
             return;
         }
-        Params params = Params.parse(route.path(), rawQuery(url));
+        Map<String, String> pathValues = route.template().match(claims.path());
+        Params params = Params.parse(claims.path(), rawQuery(url), pathValues == null ? Map.of() : pathValues);
         // A view of this session's lost socket resumes; else the page's first render is adopted.
         ViewProcess lost = server.lostViews().take(frame.view(), sessionId, route.path());
         ViewProcess.FirstRender firstRender = lost != null ? null : server.firstRenders().take(frame.view(), sessionId, route.path());

@@ -72,7 +72,12 @@ public final class LiveViewServer implements AutoCloseable {
     private static final int MAX_HEADERS = 100;
     private static final int MAX_PARAMETERS = 200;
 
-    record Route(String path, Supplier<? extends LiveView> factory) {
+    /** A live route: {@code path} is its template, e.g. {@code /todo/{id}}. */
+    record Route(String path, Supplier<? extends LiveView> factory, PathTemplate template) {
+    }
+
+    /** A request path's route and the values of its path parameters. */
+    record RouteMatch(Route route, Map<String, String> values) {
     }
 
     /** Settings fixed at start. */
@@ -238,8 +243,23 @@ public final class LiveViewServer implements AutoCloseable {
         return metrics;
     }
 
-    Route route(String path) {
-        return routes.get(path);
+    Route route(String template) {
+        return routes.get(template);
+    }
+
+    /** The route a request path goes to: a literal route before any with parameters. */
+    RouteMatch match(String path) {
+        Route literal = routes.get(path);
+        if (literal != null && literal.template().isLiteral()) {
+            return new RouteMatch(literal, Map.of());
+        }
+        for (Route route : routes.values()) {
+            Map<String, String> values = route.template().isLiteral() ? null : route.template().match(path);
+            if (values != null) {
+                return new RouteMatch(route, values);
+            }
+        }
+        return null;
     }
 
     /** How many view processes all sockets keep; for tests that look for leaks. */
@@ -266,7 +286,7 @@ public final class LiveViewServer implements AutoCloseable {
             upgrade(exchange);
         } else if (path.equals(CLIENT_PATH)) {
             client.serve(exchange);
-        } else if (routes.containsKey(path)) {
+        } else if (match(path) != null) {
             pages.handleRequest(exchange);
         } else {
             plain(exchange, StatusCodes.NOT_FOUND, "No live route here");
@@ -314,11 +334,13 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void dispatchPage(HttpServerExchange exchange) {
-        Route route = routes.get(exchange.getRequestPath());
-        exchange.dispatch(pageRenders, () -> deadRender(exchange, route));
+        RouteMatch match = match(exchange.getRequestPath());
+        exchange.dispatch(pageRenders, () -> deadRender(exchange, match));
     }
 
-    private void deadRender(HttpServerExchange exchange, Route route) {
+    private void deadRender(HttpServerExchange exchange, RouteMatch match) {
+        Route route = match.route();
+        String path = exchange.getRequestPath();
         Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
         String sessionId = tokens.verifySession(cookie == null ? null : cookie.getValue());
         if (sessionId == null) {
@@ -336,12 +358,13 @@ public final class LiveViewServer implements AutoCloseable {
             LiveView view = route.factory().get();
             Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
             long mountStart = meters.start();
-            view.mount(Params.parse(route.path(), exchange.getQueryString().isEmpty() ? null : exchange.getQueryString()), session, socket);
+            view.mount(Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values()),
+                    session, socket);
             meters.mounted(mountStart);
             long renderStart = meters.start();
             String inner = renderer.render(view.template(), socket.assigns());
             meters.rendered(renderStart);
-            String token = tokens.signView(viewId, route.path(), session, Tokens.hash(inner));
+            String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
             String page = Page.render(renderer, config, socket.assigns(), viewId, token, tokens.csrf(sessionId), inner);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
                 // Mount once: the page's socket adopts this instance if it joins soon enough.
@@ -350,6 +373,9 @@ public final class LiveViewServer implements AutoCloseable {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
             exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
+        } catch (BadParamException e) {
+            logs.warn(LOG, "bad_param " + route.path(), "view {} ({}): no such page: {}", viewId, route.path(), e.getMessage());
+            plain(exchange, StatusCodes.NOT_FOUND, "No such page");
         } catch (Exception | LinkageError e) {
             LOG.error("view {} ({}): first render failed", viewId, route.path(), e);
             plain(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "The page " + route.path() + " failed to render; the server log has the cause under view " + viewId);
@@ -446,17 +472,23 @@ public final class LiveViewServer implements AutoCloseable {
         /**
          * Serves a live view at a path.
          *
-         * @param path    the exact request path, e.g. {@code /counter}
+         * @param path    the request path, e.g. {@code /counter}, or a template whose {@code {name}}
+         *                segments match any one segment and reach {@link Params}, e.g.
+         *                {@code /todo/{id}}; a literal path wins over a template that also matches
          * @param factory makes a fresh view for each mount
          * @return this builder
+         * @throws IllegalArgumentException for a malformed template, or one that matches the same
+         *                                  paths as a route already added
          */
         public Builder live(String path, Supplier<? extends LiveView> factory) {
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("a route path starts with '/': " + path);
+            PathTemplate template = PathTemplate.parse(path);
+            for (Route existing : routes.values()) {
+                if (existing.template().shape().equals(template.shape())) {
+                    throw new IllegalArgumentException("two live views for path " + path
+                            + (existing.path().equals(path) ? "" : " (and " + existing.path() + ")"));
+                }
             }
-            if (routes.putIfAbsent(path, new Route(path, Objects.requireNonNull(factory, "factory"))) != null) {
-                throw new IllegalArgumentException("two live views for path " + path);
-            }
+            routes.put(path, new Route(path, Objects.requireNonNull(factory, "factory"), template));
             return this;
         }
 

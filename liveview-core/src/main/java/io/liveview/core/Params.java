@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The query parameters of the page a view is mounted on.
+ * The parameters of the page a view is mounted on: the route's path parameters ({@code id} of
+ * {@code /todo/{id}}) and the query parameters, a path parameter first when both have a name.
  *
- * @param path   the request path, e.g. {@code /todo}
+ * @param path   the request path, e.g. {@code /todo/42}
  * @param values each parameter name with its values, in order of appearance
  */
 public record Params(String path, Map<String, List<String>> values) {
@@ -30,9 +32,51 @@ public record Params(String path, Map<String, List<String>> values) {
         return all == null || all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
+    /**
+     * @param name a parameter name
+     * @return its first value
+     * @throws BadParamException if it is absent
+     */
+    public String require(String name) {
+        return get(name).orElseThrow(() -> new BadParamException("page parameter '" + Echo.of(name) + "' is missing"));
+    }
+
+    /**
+     * @param name a parameter name, e.g. {@code id} of {@code /todo/{id}}
+     * @return its first value as an int
+     * @throws BadParamException if it is absent or not an integer: the page answers 404
+     */
+    public int getInt(String name) {
+        return integer(name, Integer::parseInt);
+    }
+
+    /**
+     * @param name a parameter name
+     * @return its first value as a long
+     * @throws BadParamException if it is absent or not an integer: the page answers 404
+     */
+    public long getLong(String name) {
+        return integer(name, Long::parseLong);
+    }
+
+    private <T> T integer(String name, Function<String, T> parse) {
+        String raw = require(name);
+        try {
+            return parse.apply(raw);
+        } catch (NumberFormatException e) {
+            throw new BadParamException("page parameter '" + Echo.of(name) + "' is not an integer: " + Echo.of(raw));
+        }
+    }
+
     /** Reads a raw (still percent-encoded) query string; {@code null} means none. */
     static Params parse(String path, String rawQuery) {
+        return parse(path, rawQuery, Map.of());
+    }
+
+    /** The route's path parameters, then a raw query string's ({@code null}: none). */
+    static Params parse(String path, String rawQuery, Map<String, String> pathValues) {
         Map<String, List<String>> values = new LinkedHashMap<>();
+        pathValues.forEach((name, value) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
                 if (!pair.isEmpty()) {

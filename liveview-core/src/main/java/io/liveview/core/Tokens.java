@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Tokens {
 
     /** What a verified view token says. */
-    record ViewClaims(String viewId, String route, Session session, String renderHash) {
+    record ViewClaims(String viewId, String route, String path, Session session, String renderHash) {
     }
 
     /** Why a token was refused; the names are the protocol's error codes. */
@@ -72,10 +72,13 @@ final class Tokens {
         }
     }
 
-    String signView(String viewId, String route, Session session, String renderHash) {
+    String signView(String viewId, String route, String path, Session session, String renderHash) {
         ObjectNode claims = json.createObjectNode();
         claims.put("v", viewId);
         claims.put("r", route);
+        // The path the page was rendered for: a join takes the route's path parameters from here, not
+        // from the client, so a page cannot mount its view for another id than it was given.
+        claims.put("p", path);
         ObjectNode sessionNode = claims.putObject("s");
         sessionNode.put("id", session.id());
         session.data().forEach(sessionNode.putObject("d")::put);
@@ -107,7 +110,8 @@ final class Tokens {
         Map<String, String> data = new LinkedHashMap<>();
         claims.path("s").path("d").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
         Session session = new Session(claims.path("s").path("id").asText(), data);
-        return new ViewClaims(claims.path("v").asText(), claims.path("r").asText(), session, claims.path("h").asText());
+        String route = claims.path("r").asText();
+        return new ViewClaims(claims.path("v").asText(), route, claims.path("p").asText(route), session, claims.path("h").asText());
     }
 
     /** The value of the {@code lv_session} cookie for a session id. */

@@ -28,13 +28,13 @@ class TokensTest {
     @Test
     void aViewTokenRoundTripsItsClaims() throws Exception {
         Tokens tokens = at(T0, KEY);
-        Tokens.ViewClaims claims = tokens.verifyView(tokens.signView("lv-1", "/counter", session, "h1"));
-        assertEquals(new Tokens.ViewClaims("lv-1", "/counter", session, "h1"), claims);
+        Tokens.ViewClaims claims = tokens.verifyView(tokens.signView("lv-1", "/todo/{id}", "/todo/7", session, "h1"));
+        assertEquals(new Tokens.ViewClaims("lv-1", "/todo/{id}", "/todo/7", session, "h1"), claims);
     }
 
     @Test
     void aTokenOlderThanTheMaximumAgeIsExpired() throws Exception {
-        String token = at(T0, KEY).signView("lv-1", "/counter", session, "h1");
+        String token = at(T0, KEY).signView("lv-1", "/counter", "/counter", session, "h1");
         at(T0.plus(Duration.ofMinutes(59)), KEY).verifyView(token);
         Tokens.Rejected rejected = assertThrows(Tokens.Rejected.class,
                 () -> at(T0.plus(Duration.ofMinutes(61)), KEY).verifyView(token));
@@ -43,7 +43,7 @@ class TokensTest {
 
     @Test
     void aTokenSignedWithAnotherKeyOrAlteredIsInvalid() {
-        String token = at(T0, KEY).signView("lv-1", "/counter", session, "h1");
+        String token = at(T0, KEY).signView("lv-1", "/counter", "/counter", session, "h1");
         Tokens other = at(T0, "another key".getBytes(StandardCharsets.UTF_8));
         assertEquals("invalid_token", assertThrows(Tokens.Rejected.class, () -> other.verifyView(token)).reason());
         Tokens tokens = at(T0, KEY);
