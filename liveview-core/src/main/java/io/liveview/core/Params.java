@@ -38,7 +38,7 @@ public record Params(String path, Map<String, List<String>> values) {
      * @throws BadParamException if it is absent
      */
     public String require(String name) {
-        return get(name).orElseThrow(() -> new BadParamException("page parameter '" + Echo.of(name) + "' is missing"));
+        return ClientValues.require(get(name), "page parameter", name, BadParamException::new);
     }
 
     /**
@@ -60,12 +60,7 @@ public record Params(String path, Map<String, List<String>> values) {
     }
 
     private <T> T integer(String name, Function<String, T> parse) {
-        String raw = require(name);
-        try {
-            return parse.apply(raw);
-        } catch (NumberFormatException e) {
-            throw new BadParamException("page parameter '" + Echo.of(name) + "' is not an integer: " + Echo.of(raw));
-        }
+        return ClientValues.integer(require(name), "page parameter", name, parse, BadParamException::new);
     }
 
     /** Reads a raw (still percent-encoded) query string; {@code null} means none. */

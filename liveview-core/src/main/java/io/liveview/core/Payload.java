@@ -58,7 +58,7 @@ public final class Payload {
      * @throws BadPayloadException if it is absent
      */
     public String require(String name) {
-        return get(name).orElseThrow(() -> new BadPayloadException("event value '" + Echo.of(name) + "' is missing"));
+        return ClientValues.require(get(name), "event value", name, BadPayloadException::new);
     }
 
     /**
@@ -80,12 +80,7 @@ public final class Payload {
     }
 
     private <T> T integer(String name, Function<String, T> parse) {
-        String raw = require(name);
-        try {
-            return parse.apply(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new BadPayloadException("event value '" + Echo.of(name) + "' is not an integer: " + Echo.of(raw));
-        }
+        return ClientValues.integer(require(name), "event value", name, parse, BadPayloadException::new);
     }
 
     /**
