@@ -83,11 +83,9 @@ final class StaticFiles {
         Asset asset = assets.get(name);
         if (asset != null) {
             send(exchange, asset);
-        } else if (exchange.isInIoThread()) {
+        } else {
             // The first read of a file may block on a jar: not on the IO thread, which serves every connection.
             exchange.dispatch(() -> serveUncached(exchange, name));
-        } else {
-            serveUncached(exchange, name);
         }
     }
 
