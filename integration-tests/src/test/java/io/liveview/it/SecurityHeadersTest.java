@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersTest extends BrowserTest {
 
     /** Records every CSP violation the page reports to its own scripts; injected by Playwright, so CSP does not apply. */
-    private static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
+    static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
             + " document.addEventListener('securitypolicyviolation',"
             + " e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));";
 

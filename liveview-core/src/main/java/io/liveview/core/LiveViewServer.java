@@ -99,6 +99,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = timers();
     private final ClientScript client;
+    private final StaticFiles staticFiles;
     private final Metrics metrics;
     private final Undertow undertow;
     private final int port;
@@ -121,6 +122,7 @@ public final class LiveViewServer implements AutoCloseable {
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
         this.client = new ClientScript();
+        this.staticFiles = new StaticFiles(builder.classLoader);
         // The only place MicrometerMetrics is named: without a registry its class is never loaded.
         this.metrics = builder.meterRegistry == null ? Metrics.NONE
                 : new MicrometerMetrics(builder.meterRegistry, routes.keySet(), this);
@@ -288,6 +290,8 @@ public final class LiveViewServer implements AutoCloseable {
             client.serve(exchange);
         } else if (match(path) != null) {
             pages.handleRequest(exchange);
+        } else if (path.startsWith(StaticFiles.PREFIX)) {
+            staticFiles.serve(exchange);
         } else {
             plain(exchange, StatusCodes.NOT_FOUND, "No live route here");
         }
@@ -785,7 +789,8 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
-         * @param classLoader where templates are found. Default: the thread's context class loader.
+         * @param classLoader where templates ({@code templates/}) and static files ({@code static/}) are
+         *                    found. Default: the thread's context class loader.
          * @return this builder
          */
         public Builder classLoader(ClassLoader classLoader) {

@@ -64,8 +64,13 @@ final class Tokens {
 
     /** A short digest of a render, to tell whether a later render equals it. */
     static String hash(String html) {
+        return hash(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A short digest of some bytes: 22 base64url characters of SHA-256, 132 bits. */
+    static String hash(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return B64.encodeToString(digest).substring(0, 22);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
