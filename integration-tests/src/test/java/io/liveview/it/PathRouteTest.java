@@ -26,10 +26,13 @@ class PathRouteTest extends BrowserTest {
     }
 
     @Test
-    void aParameterThatIsNotANumberIsNoSuchPage() {
+    void aParameterThatIsNotANumberOrAPathWithNoRouteGetsTheNotFoundPage() {
         Page page = newPage();
-        Response response = page.navigate(url("/items/forty-two"));
-        assertEquals(404, response.status());
-        assertThat(page.locator("body")).hasText("No such page");
+        for (String path : new String[] {"/items/forty-two", "/no/such/page"}) {
+            Response response = page.navigate(url(path));
+            assertEquals(404, response.status(), path);
+            assertThat(page.locator("h1")).hasText("Page not found");
+            assertEquals("Page not found", page.title());
+        }
     }
 }

@@ -89,6 +89,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final Map<String, Route> routes;
     private final Tokens tokens;
     private final Renderer renderer;
+    private final ErrorPages errorPages;
     private final Differ differ = new Differ();
     private final ObjectMapper json = new ObjectMapper();
     private final LogLimiter logs = new LogLimiter();
@@ -121,6 +122,7 @@ public final class LiveViewServer implements AutoCloseable {
                 unclaimed -> unclaimed.close(TerminateReason.CLOSED));
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
         this.renderer = new Renderer(builder.classLoader);
+        this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage);
         this.client = new ClientScript();
         this.staticFiles = new StaticFiles(builder.classLoader);
         // The only place MicrometerMetrics is named: without a registry its class is never loaded.
@@ -293,7 +295,7 @@ public final class LiveViewServer implements AutoCloseable {
         } else if (path.startsWith(StaticFiles.PREFIX)) {
             staticFiles.serve(exchange);
         } else {
-            plain(exchange, StatusCodes.NOT_FOUND, "No live route here");
+            errorPages.notFound(exchange);
         }
     }
 
@@ -379,10 +381,10 @@ public final class LiveViewServer implements AutoCloseable {
             exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
         } catch (BadParamException e) {
             logs.warn(LOG, "bad_param " + route.path(), "view {} ({}): no such page: {}", viewId, route.path(), e.getMessage());
-            plain(exchange, StatusCodes.NOT_FOUND, "No such page");
+            errorPages.notFound(exchange);
         } catch (Exception | LinkageError e) {
             LOG.error("view {} ({}): first render failed", viewId, route.path(), e);
-            plain(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "The page " + route.path() + " failed to render; the server log has the cause under view " + viewId);
+            errorPages.failed(exchange, viewId);
         } finally {
             MDC.remove(ViewProcess.MDC_VIEW);
             MDC.remove(ViewProcess.MDC_ROUTE);
@@ -468,6 +470,8 @@ public final class LiveViewServer implements AutoCloseable {
         private String layout;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private PubSub pubSub;
+        private String notFoundPage = ErrorPages.DEFAULT_TEMPLATE;
+        private String errorPage = ErrorPages.DEFAULT_TEMPLATE;
         private MeterRegistry meterRegistry;
 
         private Builder() {
@@ -795,6 +799,29 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * @param template the page for a path with no route or a page parameter that does not fit
+         *                 (404): a template under {@code templates/} given {@code status},
+         *                 {@code title} and {@code message}. Default: a plain page in core.
+         * @return this builder
+         */
+        public Builder notFoundPage(String template) {
+            this.notFoundPage = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * @param template the page for a first render that failed (500): a template given
+         *                 {@code status}, {@code title}, {@code message} and {@code reference}, the id
+         *                 the server log has the cause under. Never a stack trace. Default: a plain
+         *                 page in core.
+         * @return this builder
+         */
+        public Builder errorPage(String template) {
+            this.errorPage = Objects.requireNonNull(template, "template");
             return this;
         }
 
