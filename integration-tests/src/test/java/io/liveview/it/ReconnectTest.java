@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -36,7 +37,9 @@ class ReconnectTest extends BrowserTest {
 
     private static void awaitDisconnectThenReconnect(Page page) {
         page.waitForFunction("() => window.__states.some(c => c.includes('lv-disconnected'))");
-        assertThat(root(page)).hasClass(Pattern.compile("\\blv-connected\\b"));
+        // After a few failed attempts the client's backoff reaches seconds (up to 10 s, with jitter).
+        assertThat(root(page)).hasClass(Pattern.compile("\\blv-connected\\b"),
+                new LocatorAssertions.HasClassOptions().setTimeout(20_000));
     }
 
     @Test

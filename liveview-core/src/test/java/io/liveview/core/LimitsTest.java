@@ -97,10 +97,10 @@ class LimitsTest extends ServerTest {
 
     @Test
     void aSocketSilentPastTheIdleTimeoutClosesWith1008WhileAHeartbeatingOneStays() throws Exception {
-        int port = start(b -> b.socketIdleTimeout(Duration.ofMillis(800)));
+        int port = start(b -> b.socketIdleTimeout(Duration.ofMillis(1_500)));
         try (TestClient silent = new TestClient(port, null);
              TestClient alive = new TestClient(port, null)) {
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 15; i++) {
                 assertEquals("ok", status(alive.call(null, "heartbeat", TestClient.JSON.createObjectNode())));
                 Thread.sleep(200);
             }
@@ -150,7 +150,7 @@ class LimitsTest extends ServerTest {
                 }
             }
             assertEquals(Set.of("rate_limited"), reasons);
-            assertTrue(ok >= 9 && ok < 15, "about the burst passes: " + ok);
+            assertTrue(ok >= 9 && ok < 25, "about the burst passes, not all 30: " + ok);
             Thread.sleep(1_000);
             assertEquals("ok", status(client.event(page.viewId(), "inc")), "the bucket refills");
             assertFalse(client.closeCode.isDone());
