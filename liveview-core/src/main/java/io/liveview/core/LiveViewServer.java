@@ -14,6 +14,7 @@ import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
@@ -293,7 +294,7 @@ public final class LiveViewServer implements AutoCloseable {
             upgrade(exchange);
         } else if (path.equals(CLIENT_PATH)) {
             client.serve(exchange);
-        } else if ((endpoint = endpoints.match(exchange.getRequestMethod(), path)) != null) {
+        } else if ((endpoint = endpoint(exchange.getRequestMethod(), path)) != null) {
             endpointRunner.serve(exchange, endpoint);
         } else if (match(path) != null) {
             pages.handleRequest(exchange);
@@ -302,6 +303,16 @@ public final class LiveViewServer implements AutoCloseable {
         } else {
             plain(exchange, StatusCodes.NOT_FOUND, "No live route here");
         }
+    }
+
+    /** A request's endpoint, unless a live route's literal path beats a GET endpoint's template. */
+    private Endpoints.Match endpoint(HttpString method, String path) {
+        Endpoints.Match endpoint = endpoints.match(method, path);
+        if (endpoint == null || endpoint.route().template().isLiteral() || method.equals(Methods.POST)) {
+            return endpoint;
+        }
+        RouteMatch page = match(path);
+        return page != null && page.route().template().isLiteral() ? null : endpoint;
     }
 
     /** The {@code Allow} of a path, for HttpGuard: POST only where an endpoint takes it. */
@@ -524,8 +535,8 @@ public final class LiveViewServer implements AutoCloseable {
          * Answers GET (and HEAD) requests at a path with a plain HTTP endpoint, e.g. a health check or
          * a JSON API; see docs/routing.md.
          *
-         * @param path    the request path or a template, as for {@link #live}; a literal path wins
-         *                over a template that also matches
+         * @param path    the request path or a template, as for {@link #live}; a literal path (of an
+         *                endpoint or a live route) wins over a template that also matches
          * @param handler answers each request, on a virtual thread of its own
          * @return this builder
          * @throws IllegalArgumentException for a malformed template, or one that matches the same

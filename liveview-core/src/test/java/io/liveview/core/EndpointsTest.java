@@ -2,6 +2,7 @@ package io.liveview.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +172,15 @@ class EndpointsTest extends ServerTest {
         HttpResponse<String> response = send(form("/probe", page.cookie(), "_csrf", page.csrf()));
         assertEquals(200, response.statusCode());
         assertEquals("posted to a live route's path", response.body());
+    }
+
+    @Test
+    void aLiteralLiveRouteWinsOverAGetEndpointsTemplate() throws Exception {
+        port = start(builder -> builder.get("/{page}", (request, response) -> response.text("page " + request.params().require("page"))));
+        assertEquals("page other", send(request("/other").GET()).body());
+        TestClient.LivePage probe = TestClient.get(port, "/probe");
+        assertEquals(200, probe.status());
+        assertNotNull(probe.viewId());
     }
 
     @Test
