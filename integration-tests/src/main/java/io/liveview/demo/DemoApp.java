@@ -2,9 +2,11 @@ package io.liveview.demo;
 
 import io.liveview.core.LiveViewServer;
 import io.liveview.core.pubsub.RedisPubSub;
+import java.util.Map;
 
 /**
- * The demo: an index, a counter, a todo list, a clock and a chat room. {@code PORT} overrides the port
+ * The demo: an index, a counter, a todo list, a clock and a chat room, and {@code GET /health} for
+ * load balancers. {@code PORT} overrides the port
  * (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
  * nodes through Redis.
  */
@@ -41,6 +43,7 @@ public final class DemoApp {
                 .live("/todo", TodoLive::new)
                 .live("/clock", ClockLive::new)
                 .live("/chat", ChatLive::new)
+                .get("/health", (request, response) -> response.json(Map.of("status", "up")))
                 .layout("layout")
                 .title("LiveView demo");
     }

@@ -6,14 +6,16 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The first handler of every request: puts the security headers on the response, then refuses what
  * no route should see: bodies over {@link Limits#maxBodyBytes()} (413), request lines plus headers
- * over {@link Limits#maxHeaderBytes()} or more than {@link #MAX_COOKIES} cookies (431), and methods
- * other than GET and HEAD, or only GET on the socket path (405). Everything else goes on to the routes.
+ * over {@link Limits#maxHeaderBytes()} or more than {@link #MAX_COOKIES} cookies (431), and a method
+ * the path does not take (405): GET and HEAD, only GET on the socket path, POST only where an
+ * endpoint takes it. Everything else goes on to the routes.
  */
 final class HttpGuard implements HttpHandler {
 
@@ -33,11 +35,16 @@ final class HttpGuard implements HttpHandler {
 
     private final Limits limits;
     private final SecurityHeaders headers;
+    private final UnaryOperator<String> allowedMethods;
     private final HttpHandler next;
 
-    HttpGuard(Limits limits, SecurityHeaders headers, HttpHandler next) {
+    /**
+     * @param allowedMethods a path's {@code Allow} value, e.g. {@code "GET, HEAD"}: the methods it takes
+     */
+    HttpGuard(Limits limits, SecurityHeaders headers, UnaryOperator<String> allowedMethods, HttpHandler next) {
         this.limits = limits;
         this.headers = headers;
+        this.allowedMethods = allowedMethods;
         this.next = next;
     }
 
@@ -51,11 +58,14 @@ final class HttpGuard implements HttpHandler {
             LiveViewServer.plain(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body too large");
         } else if (headerBytes(exchange) > limits.maxHeaderBytes() || cookieCount(exchange) > MAX_COOKIES) {
             LiveViewServer.plain(exchange, StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large");
-        } else if (!allowed(exchange)) {
-            exchange.getResponseHeaders().put(Headers.ALLOW, allowedMethods(exchange.getRequestPath()));
-            LiveViewServer.plain(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method not allowed");
         } else {
-            next.handleRequest(exchange);
+            String allow = allowedMethods.apply(exchange.getRequestPath());
+            if (allowed(exchange.getRequestMethod(), allow)) {
+                next.handleRequest(exchange);
+            } else {
+                exchange.getResponseHeaders().put(Headers.ALLOW, allow);
+                LiveViewServer.plain(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method not allowed");
+            }
         }
     }
 
@@ -98,13 +108,7 @@ final class HttpGuard implements HttpHandler {
         return cookies;
     }
 
-    private static boolean allowed(HttpServerExchange exchange) {
-        HttpString method = exchange.getRequestMethod();
-        return method.equals(Methods.GET)
-                || method.equals(Methods.HEAD) && !exchange.getRequestPath().equals(LiveViewServer.SOCKET_PATH);
-    }
-
-    private static String allowedMethods(String path) {
-        return path.equals(LiveViewServer.SOCKET_PATH) ? "GET" : "GET, HEAD";
+    private static boolean allowed(HttpString method, String allow) {
+        return List.of(allow.split(", ")).contains(method.toString());
     }
 }

@@ -14,6 +14,7 @@ import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
@@ -66,7 +67,7 @@ public final class LiveViewServer implements AutoCloseable {
     public static final String CLIENT_PATH = "/_lv/liveview.js";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
-    private static final String SESSION_COOKIE = "lv_session";
+    static final String SESSION_COOKIE = "lv_session";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
     private static final int HARD_HEADER_CAP_FACTOR = 4;
     private static final int MAX_HEADERS = 100;
@@ -87,6 +88,8 @@ public final class LiveViewServer implements AutoCloseable {
 
     private final Config config;
     private final Map<String, Route> routes;
+    private final Endpoints endpoints;
+    private final EndpointRunner endpointRunner;
     private final Tokens tokens;
     private final Renderer renderer;
     private final ErrorPages errorPages;
@@ -115,12 +118,14 @@ public final class LiveViewServer implements AutoCloseable {
         this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
                 builder.layout, builder.limits(), builder.headers());
         this.routes = Map.copyOf(builder.routes);
+        this.endpoints = builder.endpoints.copy();
         this.pubSub = builder.pubSub != null ? builder.pubSub : new LocalPubSub();
         Limits limits = config.limits();
         this.firstRenders = new WaitingRoom<>(limits.mountOnceWindow(), limits.maxWaitingViews(), scheduler, unadopted -> { });
         this.lostViews = new WaitingRoom<>(limits.resumeGrace(), limits.maxWaitingViews(), scheduler,
                 unclaimed -> unclaimed.close(TerminateReason.CLOSED));
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
+        this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes());
         this.renderer = new Renderer(builder.classLoader);
         this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage);
         this.client = new ClientScript();
@@ -141,7 +146,7 @@ public final class LiveViewServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, HttpGuard.MAX_COOKIES)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
-                .setHandler(new HttpGuard(limits, config.headers(), this::handle))
+                .setHandler(new HttpGuard(limits, config.headers(), this::allowedMethods, this::handle))
                 .build();
         undertow.start();
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -286,10 +291,13 @@ public final class LiveViewServer implements AutoCloseable {
 
     private void handle(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
+        Endpoints.Match endpoint;
         if (path.equals(SOCKET_PATH)) {
             upgrade(exchange);
         } else if (path.equals(CLIENT_PATH)) {
             client.serve(exchange);
+        } else if ((endpoint = endpoint(exchange.getRequestMethod(), path)) != null) {
+            endpointRunner.serve(exchange, endpoint);
         } else if (match(path) != null) {
             pages.handleRequest(exchange);
         } else if (path.startsWith(StaticFiles.PREFIX)) {
@@ -297,6 +305,29 @@ public final class LiveViewServer implements AutoCloseable {
         } else {
             errorPages.notFound(exchange);
         }
+    }
+
+    /** A request's endpoint, unless a live route's literal path beats a GET endpoint's template. */
+    private Endpoints.Match endpoint(HttpString method, String path) {
+        Endpoints.Match endpoint = endpoints.match(method, path);
+        if (endpoint == null || endpoint.route().template().isLiteral() || method.equals(Methods.POST)) {
+            return endpoint;
+        }
+        RouteMatch page = match(path);
+        return page != null && page.route().template().isLiteral() ? null : endpoint;
+    }
+
+    /** The {@code Allow} of a path, for HttpGuard: POST only where an endpoint takes it. */
+    private String allowedMethods(String path) {
+        if (path.equals(SOCKET_PATH)) {
+            return "GET";
+        }
+        if (endpoints.match(Methods.POST, path) == null) {
+            return "GET, HEAD";
+        }
+        boolean servesGet = path.equals(CLIENT_PATH) || path.startsWith(StaticFiles.PREFIX)
+                || endpoints.match(Methods.GET, path) != null || match(path) != null;
+        return servesGet ? "GET, HEAD, POST" : "POST";
     }
 
     private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
@@ -443,6 +474,7 @@ public final class LiveViewServer implements AutoCloseable {
     /** Configures and starts a {@link LiveViewServer}. Every setting has a safe default. */
     public static final class Builder {
         private final Map<String, Route> routes = new LinkedHashMap<>();
+        private final Endpoints endpoints = new Endpoints();
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private int port = 8080;
         private String host = "0.0.0.0";
@@ -486,7 +518,7 @@ public final class LiveViewServer implements AutoCloseable {
          * @param factory makes a fresh view for each mount
          * @return this builder
          * @throws IllegalArgumentException for a malformed template, or one that matches the same
-         *                                  paths as a route already added
+         *                                  paths as a route or GET endpoint already added
          */
         public Builder live(String path, Supplier<? extends LiveView> factory) {
             PathTemplate template = PathTemplate.parse(path);
@@ -496,7 +528,47 @@ public final class LiveViewServer implements AutoCloseable {
                             + (existing.path().equals(path) ? "" : " (and " + existing.path() + ")"));
                 }
             }
+            if (endpoints.hasGet(template)) {
+                throw new IllegalArgumentException("a live view and a GET endpoint for path " + path);
+            }
             routes.put(path, new Route(path, Objects.requireNonNull(factory, "factory"), template));
+            return this;
+        }
+
+        /**
+         * Answers GET (and HEAD) requests at a path with a plain HTTP endpoint, e.g. a health check or
+         * a JSON API; see docs/routing.md.
+         *
+         * @param path    the request path or a template, as for {@link #live}; a literal path (of an
+         *                endpoint or a live route) wins over a template that also matches
+         * @param handler answers each request, on a virtual thread of its own
+         * @return this builder
+         * @throws IllegalArgumentException for a malformed template, or one that matches the same
+         *                                  paths as a live route or GET endpoint already added
+         */
+        public Builder get(String path, Endpoint handler) {
+            PathTemplate template = PathTemplate.parse(path);
+            if (routes.values().stream().anyMatch(route -> route.template().shape().equals(template.shape()))) {
+                throw new IllegalArgumentException("a live view and a GET endpoint for path " + path);
+            }
+            endpoints.add(Methods.GET, path, handler);
+            return this;
+        }
+
+        /**
+         * Answers POST requests at a path with a plain HTTP endpoint, e.g. an HTML form's target. A
+         * post must carry the session's CSRF token (form field {@code _csrf} or header
+         * {@code X-CSRF-Token}, the token of the live pages' {@code lvCsrf}), else it is answered 403.
+         *
+         * @param path    the request path or a template, as for {@link #live}; it may be a live
+         *                route's path too, so a page can post to itself
+         * @param handler answers each request, on a virtual thread of its own
+         * @return this builder
+         * @throws IllegalArgumentException for a malformed template, or one that matches the same
+         *                                  paths as a POST endpoint already added
+         */
+        public Builder post(String path, Endpoint handler) {
+            endpoints.add(Methods.POST, path, handler);
             return this;
         }
 

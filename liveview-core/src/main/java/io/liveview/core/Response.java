@@ -1,0 +1,124 @@
+package io.liveview.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an {@link Endpoint} answers. Each call replaces what an earlier one of its kind set; nothing is
+ * sent until the handler returns.
+ */
+public final class Response {
+
+    private final int redirectStatus;
+    private final ObjectMapper json;
+    // Header names are case-insensitive: a handler's "content-type" and text()'s "Content-Type" are one header.
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private int status = 200;
+    private byte[] body = new byte[0];
+
+    Response(int redirectStatus, ObjectMapper json) {
+        this.redirectStatus = redirectStatus;
+        this.json = json;
+    }
+
+    /**
+     * @param status the HTTP status, 100 to 599. Default 200.
+     * @return this response
+     */
+    public Response status(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    /**
+     * @param name  a header name
+     * @param value its value; no line breaks, so a value from client input cannot add headers
+     * @return this response
+     */
+    public Response header(String name, String value) {
+        if (name.isEmpty() || (name + value).chars().anyMatch(c -> c == '\r' || c == '\n')) {
+            throw new IllegalArgumentException("a header name is not empty and neither name nor value breaks a line");
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * @param text the body, as {@code text/plain; charset=utf-8}
+     * @return this response
+     */
+    public Response text(String text) {
+        return body("text/plain; charset=utf-8", text);
+    }
+
+    /**
+     * @param html the body, as {@code text/html; charset=utf-8}; escaping client input in it is the
+     *             handler's job (a Thymeleaf template does it)
+     * @return this response
+     */
+    public Response html(String html) {
+        return body("text/html; charset=utf-8", html);
+    }
+
+    /**
+     * @param value written as the body through Jackson, as {@code application/json}
+     * @return this response
+     * @throws IllegalArgumentException if Jackson cannot write it: the client gets 500
+     */
+    public Response json(Object value) {
+        try {
+            return body("application/json", json.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Sends the browser to another page of this site: 303 (See Other) after a POST, so a reload does
+     * not post again, 302 after a GET.
+     *
+     * @param target a path on this site, e.g. {@code /todo?done=1}; anything else (another origin such
+     *               as {@code //evil.example} or {@code https://evil.example}, a {@code javascript:}
+     *               URL, a relative path) is replaced by {@code /}, so client input may name the
+     *               target without opening a redirect to another site
+     * @return this response
+     */
+    public Response redirect(String target) {
+        status = redirectStatus;
+        body = new byte[0];
+        headers.remove("Content-Type");
+        headers.put("Location", sameOrigin(target));
+        return this;
+    }
+
+    /** {@code target} if it is a path on this origin, else {@code /}. */
+    static String sameOrigin(String target) {
+        boolean path = target != null && target.startsWith("/") && !target.startsWith("//")
+                // Browsers read a backslash as a slash, and drop tabs and line breaks: "/\evil" and "/\t/evil" leave the site.
+                && target.chars().noneMatch(c -> c == '\\' || c < 0x20 || c == 0x7f);
+        return path ? target : "/";
+    }
+
+    void send(HttpServerExchange exchange) {
+        exchange.setStatusCode(status);
+        headers.forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    private Response body(String contentType, String text) {
+        headers.put("Content-Type", contentType);
+        body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+}
