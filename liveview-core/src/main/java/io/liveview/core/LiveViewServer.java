@@ -69,6 +69,8 @@ public final class LiveViewServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     static final String SESSION_COOKIE = "lv_session";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
+    /** The assign every view gets: its session's CSRF token, for forms that post to endpoints. */
+    static final String CSRF_ASSIGN = "lvCsrf";
     private static final int HARD_HEADER_CAP_FACTOR = 4;
     private static final int MAX_HEADERS = 100;
     private static final int MAX_PARAMETERS = 200;
@@ -394,6 +396,8 @@ public final class LiveViewServer implements AutoCloseable {
         try {
             LiveView view = route.factory().get();
             Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
+            // Forms in the view's template post it as _csrf to the app's endpoints.
+            socket.assign(CSRF_ASSIGN, tokens.csrf(sessionId));
             long mountStart = meters.start();
             view.mount(Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values()),
                     session, socket);

@@ -156,6 +156,7 @@ final class ViewProcess {
                 } else {
                     mount.view = factory.get();
                     mount.socket = new Socket(id, true, mount);
+                    mount.socket.assign(LiveViewServer.CSRF_ASSIGN, server.tokens().csrf(session.id()));
                     long start = meters.start();
                     mount.view.mount(params, session, mount.socket);
                     meters.mounted(start);

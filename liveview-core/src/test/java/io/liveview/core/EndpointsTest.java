@@ -75,6 +75,18 @@ class EndpointsTest extends ServerTest {
     }
 
     @Test
+    void everyViewsTemplateGetsTheSessionsCsrfTokenForItsForms() throws Exception {
+        int port = start(b -> b.mountOnce(java.time.Duration.ZERO));
+        TestClient.LivePage page = TestClient.get(port, "/probe");
+        String rendered = org.jsoup.Jsoup.parse(page.inner()).selectFirst("input[name=_csrf]").val();
+        assertEquals(page.csrf(), rendered, "the first render");
+        try (TestClient client = new TestClient(port, page.cookie())) {
+            String html = client.join(page, false).get(3).get("html").asText();
+            assertEquals(page.csrf(), org.jsoup.Jsoup.parse(html).selectFirst("input[name=_csrf]").val(), "a fresh connected mount");
+        }
+    }
+
+    @Test
     void aFormPostWithTheSessionsCsrfTokenIsServed() throws Exception {
         TestClient.LivePage page = TestClient.get(port, "/probe");
         HttpResponse<String> inForm = send(form("/items", page.cookie(), "name", "milk", "_csrf", page.csrf()));
