@@ -59,15 +59,17 @@ final class EndpointRunner {
                 return;
             }
             String query = exchange.getQueryString();
+            Cookie cookie = exchange.getRequestCookie(LiveViewServer.SESSION_COOKIE);
+            Session session = tokens.verifySession(cookie == null ? null : cookie.getValue());
             Request request = new Request(method.toString(),
                     Params.parse(exchange.getRequestPath(), query.isEmpty() ? null : query, match.values()),
-                    exchange.getRequestHeaders(), body, json);
-            if (post && !carriesCsrf(exchange, request)) {
+                    exchange.getRequestHeaders(), body, json, session == null ? Session.fresh() : session);
+            if (post && !carriesCsrf(session, request)) {
                 logs.warn(LOG, "invalid_csrf " + template, "refused a POST to {}: no valid CSRF token", template);
                 LiveViewServer.plain(exchange, StatusCodes.FORBIDDEN, "Missing or invalid CSRF token");
                 return;
             }
-            Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, json);
+            Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, json, tokens::signSession);
             match.route().handler().handle(request, response);
             response.send(exchange);
         } catch (BadParamException e) {
@@ -97,10 +99,8 @@ final class EndpointRunner {
     }
 
     /** The token the live pages of the request's session carry, from the header or the form. */
-    private boolean carriesCsrf(HttpServerExchange exchange, Request request) {
-        Cookie cookie = exchange.getRequestCookie(LiveViewServer.SESSION_COOKIE);
-        String sessionId = tokens.verifySession(cookie == null ? null : cookie.getValue());
+    private boolean carriesCsrf(Session session, Request request) {
         String token = request.header(CSRF_HEADER).or(() -> request.form().get(CSRF_FIELD)).orElse(null);
-        return tokens.validCsrf(sessionId, token);
+        return session != null && tokens.validCsrf(session.id(), token);
     }
 }

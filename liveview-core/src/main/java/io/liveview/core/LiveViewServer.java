@@ -333,7 +333,8 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        String sessionId = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
+        Session session = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
+        String sessionId = session == null ? null : session.id();
         WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs, metrics);
         Connection connection = new Connection(this, transport, sessionId);
         connections.add(connection);
@@ -380,14 +381,12 @@ public final class LiveViewServer implements AutoCloseable {
     private void deadRender(HttpServerExchange exchange, RouteMatch match) {
         Route route = match.route();
         String path = exchange.getRequestPath();
-        Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
-        String sessionId = tokens.verifySession(cookie == null ? null : cookie.getValue());
-        if (sessionId == null) {
-            sessionId = Tokens.randomId();
-            exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, tokens.signSession(sessionId))
-                    .setPath("/").setHttpOnly(true).setSameSiteMode("Lax").setSecure(overHttps(exchange)));
+        Session session = session(exchange);
+        if (session == null) {
+            session = Session.fresh();
+            setSessionCookie(exchange, tokens.signSession(session));
         }
-        Session session = new Session(sessionId, Map.of());
+        String sessionId = session.id();
         String viewId = "lv-" + Tokens.randomId();
         Metrics.Route meters = metrics.route(route.path());
         // Each page render has a thread of its own: removing the keys afterwards leaves nothing behind.
@@ -424,6 +423,18 @@ public final class LiveViewServer implements AutoCloseable {
             MDC.remove(ViewProcess.MDC_VIEW);
             MDC.remove(ViewProcess.MDC_ROUTE);
         }
+    }
+
+    /** The request's session, or {@code null} if it has no valid {@code lv_session} cookie. */
+    Session session(HttpServerExchange exchange) {
+        Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
+        return tokens.verifySession(cookie == null ? null : cookie.getValue());
+    }
+
+    /** Sets the session cookie: never readable by scripts, not sent by other sites' requests. */
+    static void setSessionCookie(HttpServerExchange exchange, String value) {
+        exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, value)
+                .setPath("/").setHttpOnly(true).setSameSiteMode("Lax").setSecure(overHttps(exchange)));
     }
 
     /** True when the browser reached us over TLS, directly or through a proxy that says so. */

@@ -20,8 +20,10 @@ public final class Request {
     private final HeaderMap headers;
     private final byte[] body;
     private final ObjectMapper json;
+    private final Session session;
 
-    Request(String method, Params params, HeaderMap headers, byte[] body, ObjectMapper json) {
+    Request(String method, Params params, HeaderMap headers, byte[] body, ObjectMapper json, Session session) {
+        this.session = session;
         this.method = method;
         this.params = params;
         this.headers = headers;
@@ -29,6 +31,14 @@ public final class Request {
         this.json = json;
         this.form = isForm(headers) ? Params.parse(params.path(), new String(body, StandardCharsets.UTF_8))
                 : new Params(params.path(), Map.of());
+    }
+
+    /**
+     * @return the browser's session: the one its {@code lv_session} cookie holds, or a new empty one
+     *     (kept only if the response sets it with {@link Response#session(Session)})
+     */
+    public Session session() {
+        return session;
     }
 
     /**

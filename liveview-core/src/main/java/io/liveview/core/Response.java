@@ -8,7 +8,9 @@ import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What an {@link Endpoint} answers. Each call replaces what an earlier one of its kind set; nothing is
@@ -20,12 +22,28 @@ public final class Response {
     private final ObjectMapper json;
     // Header names are case-insensitive: a handler's "content-type" and text()'s "Content-Type" are one header.
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Function<Session, String> signSession;
     private int status = 200;
     private byte[] body = new byte[0];
+    private String sessionCookie;
 
-    Response(int redirectStatus, ObjectMapper json) {
+    Response(int redirectStatus, ObjectMapper json, Function<Session, String> signSession) {
         this.redirectStatus = redirectStatus;
         this.json = json;
+        this.signSession = signSession;
+    }
+
+    /**
+     * Replaces the browser's session: e.g. {@code response.session(request.session().renewed().with("user", name))}
+     * when a user signs in. Views rendered from now on see it in {@code mount}.
+     *
+     * @param session the new session
+     * @return this response
+     * @throws SessionTooLargeException if its cookie would be over what browsers keep; nothing is written
+     */
+    public Response session(Session session) {
+        this.sessionCookie = signSession.apply(Objects.requireNonNull(session, "session"));
+        return this;
     }
 
     /**
@@ -110,6 +128,9 @@ public final class Response {
     }
 
     void send(HttpServerExchange exchange) {
+        if (sessionCookie != null) {
+            LiveViewServer.setSessionCookie(exchange, sessionCookie);
+        }
         exchange.setStatusCode(status);
         headers.forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);

@@ -3,6 +3,7 @@ package io.liveview.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -119,22 +120,47 @@ final class Tokens {
         return new ViewClaims(claims.path("v").asText(), route, claims.path("p").asText(route), session, claims.path("h").asText());
     }
 
-    /** The value of the {@code lv_session} cookie for a session id. */
-    String signSession(String sessionId) {
-        return sessionId + "." + B64.encodeToString(mac("session:" + sessionId));
+    /** Browsers keep cookies of up to 4,096 bytes, name included. */
+    static final int MAX_SESSION_COOKIE_BYTES = 4_000;
+
+    /**
+     * The value of the {@code lv_session} cookie for a session: its id and data, signed.
+     *
+     * @throws SessionTooLargeException if the cookie would be over what browsers keep
+     */
+    String signSession(Session session) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", session.id());
+        session.data().forEach(node.putObject("d")::put);
+        String body = B64.encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        String value = body + "." + B64.encodeToString(mac("session:" + body));
+        if (value.length() > MAX_SESSION_COOKIE_BYTES) {
+            throw new SessionTooLargeException(value.length(), MAX_SESSION_COOKIE_BYTES);
+        }
+        return value;
     }
 
-    /** The session id in a {@code lv_session} cookie value, or {@code null} if it does not verify. */
-    String verifySession(String cookieValue) {
+    /** The session in a {@code lv_session} cookie value, or {@code null} if it does not verify. */
+    Session verifySession(String cookieValue) {
         if (cookieValue == null) {
             return null;
         }
         int dot = cookieValue.indexOf('.');
-        if (dot <= 0) {
+        if (dot <= 0 || !validSignature("session:" + cookieValue.substring(0, dot), cookieValue.substring(dot + 1))) {
             return null;
         }
-        String id = cookieValue.substring(0, dot);
-        return validSignature("session:" + id, cookieValue.substring(dot + 1)) ? id : null;
+        try {
+            JsonNode node = json.readTree(B64D.decode(cookieValue.substring(0, dot)));
+            String id = node.path("id").asText("");
+            if (id.isEmpty()) {
+                return null;
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            node.path("d").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
+            return new Session(id, data);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     String csrf(String sessionId) {

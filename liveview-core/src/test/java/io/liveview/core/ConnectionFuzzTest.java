@@ -89,7 +89,7 @@ class ConnectionFuzzTest {
             pages.add(page(TestClient.get(server.port(), "/probe", first.cookie()), true));
         }
         pages.add(page(TestClient.get(server.port(), "/probe"), false));
-        String sessionId = server.tokens().verifySession(first.cookie().substring(first.cookie().indexOf('=') + 1));
+        String sessionId = server.tokens().verifySession(first.cookie().substring(first.cookie().indexOf('=') + 1)).id();
         return new Target(server, sessionId, first.csrf(), pages, maxViews, rateLimited);
     }
 

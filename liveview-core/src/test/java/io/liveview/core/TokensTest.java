@@ -56,11 +56,19 @@ class TokensTest {
     @Test
     void sessionCookiesAndCsrfTokensAreBoundToTheKeyAndSession() {
         Tokens tokens = at(T0, KEY);
-        String cookie = tokens.signSession("s1");
-        assertEquals("s1", tokens.verifySession(cookie));
-        assertNull(tokens.verifySession("s2" + cookie.substring(2)));
+        Session session = new Session("s1", Map.of("user", "ada"));
+        String cookie = tokens.signSession(session);
+        assertEquals(session, tokens.verifySession(cookie), "id and data round-trip");
+        String forged = tokens.signSession(new Session("s1", Map.of("user", "root")));
+        assertNull(tokens.verifySession(forged.substring(0, forged.indexOf('.')) + cookie.substring(cookie.indexOf('.'))),
+                "data changed under the old signature");
+        assertNull(tokens.verifySession(cookie.substring(0, cookie.length() - 3)), "truncated");
+        assertNull(tokens.verifySession("s1." + cookie.substring(cookie.indexOf('.') + 1)), "the old id.signature form");
         assertNull(at(T0, "other".getBytes(StandardCharsets.UTF_8)).verifySession(cookie));
         assertNull(tokens.verifySession(null));
+        assertNull(tokens.verifySession("garbage"));
+        assertThrows(SessionTooLargeException.class,
+                () -> tokens.signSession(new Session("s1", Map.of("blob", "x".repeat(4_000)))));
         assertTrue(tokens.validCsrf("s1", tokens.csrf("s1")));
         assertFalse(tokens.validCsrf("s2", tokens.csrf("s1")));
         assertFalse(tokens.validCsrf(null, tokens.csrf("s1")));
