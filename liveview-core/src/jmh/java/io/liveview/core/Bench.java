@@ -97,7 +97,7 @@ public final class Bench {
         try (LiveViewServer server = LiveViewServer.builder().live(route, factory).port(0).start()) {
             ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), route, outbox, server);
             process.claim();
-            process.join("1", factory, new Params(route, Map.of()),
+            process.join("1", factory, List.of(), new Params(route, Map.of()),
                 new Session(Tokens.randomId(), Map.of()), false, "", null);
             int joinReply = utf8(expectReply(frames).encode());
             Thread.sleep(100); // lets the mailbox's virtual thread finish

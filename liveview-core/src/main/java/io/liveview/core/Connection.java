@@ -217,7 +217,7 @@ final class Connection implements ViewProcess.Outbox {
             }
             process.claim();
             joinedViews.incrementAndGet();
-            if (!process.join(frame.ref(), route.factory(), params, claims.session(), pristine, claims.renderHash(), firstRender)) {
+            if (!process.join(frame.ref(), route.factory(), route.hooks(), params, claims.session(), pristine, claims.renderHash(), firstRender)) {
                 overflowing = true;
             }
             return process;

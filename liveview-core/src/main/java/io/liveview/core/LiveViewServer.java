@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public final class LiveViewServer implements AutoCloseable {
     private static final int MAX_PARAMETERS = 200;
 
     /** A live route: {@code path} is its template, e.g. {@code /todo/{id}}. */
-    record Route(String path, Supplier<? extends LiveView> factory, PathTemplate template) {
+    record Route(String path, Supplier<? extends LiveView> factory, PathTemplate template, List<OnMount> hooks) {
     }
 
     /** A request path's route and the values of its path parameters. */
@@ -397,9 +398,13 @@ public final class LiveViewServer implements AutoCloseable {
             Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
             // Forms in the view's template post it as _csrf to the app's endpoints.
             socket.assign(CSRF_ASSIGN, tokens.csrf(sessionId));
+            Params params = Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values());
+            if (!OnMounts.pass(route.hooks(), params, session, socket)) {
+                halted(exchange, socket.redirectTarget());
+                return;
+            }
             long mountStart = meters.start();
-            view.mount(Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values()),
-                    session, socket);
+            view.mount(params, session, socket);
             meters.mounted(mountStart);
             long renderStart = meters.start();
             String inner = renderer.render(view.template(), socket.assigns());
@@ -423,6 +428,17 @@ public final class LiveViewServer implements AutoCloseable {
             MDC.remove(ViewProcess.MDC_VIEW);
             MDC.remove(ViewProcess.MDC_ROUTE);
         }
+    }
+
+    /** A mount hook halted the first render: off to its redirect target, or refused. */
+    private static void halted(HttpServerExchange exchange, String target) {
+        if (target == null) {
+            plain(exchange, StatusCodes.FORBIDDEN, "Forbidden");
+            return;
+        }
+        exchange.setStatusCode(StatusCodes.FOUND);
+        exchange.getResponseHeaders().put(Headers.LOCATION, target);
+        exchange.endExchange();
     }
 
     /** The request's session, or {@code null} if it has no valid {@code lv_session} cookie. */
@@ -517,11 +533,37 @@ public final class LiveViewServer implements AutoCloseable {
         private String layout;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private PubSub pubSub;
+        private final List<OnMount> groupHooks = new ArrayList<>();
         private String notFoundPage = ErrorPages.DEFAULT_TEMPLATE;
         private String errorPage = ErrorPages.DEFAULT_TEMPLATE;
         private MeterRegistry meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * Adds routes behind a mount hook: the hook runs before the mount of each of their views, on
+         * the first render and on the socket's join alike (see {@link OnMount}). Groups nest; the
+         * outer group's hooks run first.
+         *
+         * <pre>{@code
+         * builder.group(Auth::requireUser, signedIn -> signedIn
+         *     .live("/todo", TodoLive::new)
+         *     .live("/todo/{id}", TodoItemLive::new));
+         * }</pre>
+         *
+         * @param hook   runs before the views' mounts
+         * @param routes adds the group's routes to the builder it is given
+         * @return this builder
+         */
+        public Builder group(OnMount hook, Consumer<Builder> routes) {
+            groupHooks.add(Objects.requireNonNull(hook, "hook"));
+            try {
+                routes.accept(this);
+            } finally {
+                groupHooks.remove(groupHooks.size() - 1);
+            }
+            return this;
         }
 
         /**
@@ -546,7 +588,7 @@ public final class LiveViewServer implements AutoCloseable {
             if (endpoints.hasGet(template)) {
                 throw new IllegalArgumentException("a live view and a GET endpoint for path " + path);
             }
-            routes.put(path, new Route(path, Objects.requireNonNull(factory, "factory"), template));
+            routes.put(path, new Route(path, Objects.requireNonNull(factory, "factory"), template, List.copyOf(groupHooks)));
             return this;
         }
 

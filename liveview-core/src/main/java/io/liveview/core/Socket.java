@@ -80,6 +80,7 @@ public final class Socket {
     private boolean connected;
     private Runtime runtime;
     private boolean changed;
+    private String redirect;
 
     Socket(String viewId, boolean connected, Runtime runtime) {
         this.viewId = viewId;
@@ -264,6 +265,23 @@ public final class Socket {
             throw new IllegalArgumentException("a delay is zero or more: " + delay);
         }
         return delay;
+    }
+
+    /**
+     * Sends the page elsewhere when an {@link OnMount} hook halts. Only paths of this site are
+     * followed: anything that is not a single-'/' path becomes {@code /}.
+     *
+     * @param path where to go, e.g. {@code /login?next=/todo}
+     * @return this socket
+     */
+    public Socket redirect(String path) {
+        this.redirect = Response.sameOrigin(path);
+        return this;
+    }
+
+    /** Where a halted hook sends the page, or {@code null}. */
+    String redirectTarget() {
+        return redirect;
     }
 
     /** The page's socket adopted this first render's view: from now on the powers are the process's. */

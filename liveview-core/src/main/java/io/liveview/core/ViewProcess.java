@@ -133,7 +133,7 @@ final class ViewProcess {
      * @param adopted the first render's view to adopt, or {@code null}
      * @return {@code false} if the mailbox is over even its control allowance
      */
-    boolean join(String ref, Supplier<? extends LiveView> factory, Params params, Session session,
+    boolean join(String ref, Supplier<? extends LiveView> factory, List<OnMount> hooks, Params params, Session session,
                  boolean pristine, String deadRenderHash, FirstRender adopted) {
         int claim = joinedClaim.get();
         Outbox replyTo = outbox;
@@ -143,7 +143,7 @@ final class ViewProcess {
             }
             Mounted resumed = mounted;
             if (resumed != null) {
-                resume(replyTo, ref, resumed, claim);
+                resume(replyTo, ref, resumed, claim, hooks, params, session);
                 return;
             }
             Mounted mount = new Mounted(claim, ref);
@@ -157,6 +157,16 @@ final class ViewProcess {
                     mount.view = factory.get();
                     mount.socket = new Socket(id, true, mount);
                     mount.socket.assign(LiveViewServer.CSRF_ASSIGN, server.tokens().csrf(session.id()));
+                }
+                // The route group's hooks run on every join too: the session may have changed since.
+                if (!OnMounts.pass(hooks, params, session, mount.socket)) {
+                    mounted = null;
+                    mount.cancelAll();
+                    release(claim);
+                    replyTo.send(halted(ref, mount.socket.redirectTarget()));
+                    return;
+                }
+                if (adopted == null) {
                     long start = meters.start();
                     mount.view.mount(params, session, mount.socket);
                     meters.mounted(start);
@@ -178,6 +188,16 @@ final class ViewProcess {
         });
     }
 
+    /** The answer to a join whose mount hook halted: go elsewhere, or refused. */
+    private Frame halted(String ref, String target) {
+        if (target == null) {
+            return Frame.errorReply(ref, id, "forbidden", "a mount hook refused this view");
+        }
+        ObjectNode redirect = Frame.object().put("status", "error").put("reason", "redirect")
+                .put("message", "a mount hook sends the page elsewhere").put("to", target);
+        return Frame.reply(ref, id, redirect);
+    }
+
     private void failedMount(Outbox replyTo, String ref, int claim, Throwable e) {
         release(claim);
         outbox.crashed(this);
@@ -187,10 +207,18 @@ final class ViewProcess {
     }
 
     /** The view ran on while its socket was away: the page gets its current render, whatever it shows. */
-    private void resume(Outbox replyTo, String ref, Mounted mount, int claim) {
+    private void resume(Outbox replyTo, String ref, Mounted mount, int claim, List<OnMount> hooks, Params params,
+                        Session session) {
         mount.claim = claim;
         mount.joinRef = ref;
         try {
+            // A resumed view passes its group's hooks again: the user may have signed out meanwhile.
+            if (!OnMounts.pass(hooks, params, session, mount.socket)) {
+                end(TerminateReason.LEAVE);
+                release(claim);
+                replyTo.send(halted(ref, mount.socket.redirectTarget()));
+                return;
+            }
             mount.socket.takeChanged();
             String html = render(mount);
             mount.snapshot = Snapshot.of(html);

@@ -108,6 +108,8 @@ function join(v) {
           }
         } catch {}
         status(v, 'lv-error');
+      } else if (pl.reason === 'redirect') {
+        location.assign(pl.to); // a mount hook sends the page elsewhere (the server allows only its own paths)
       } else if (pl.reason === 'mount_failed') {
         status(v, 'lv-disconnected');
         v.timer = setTimeout(() => join(v), backoff(v.tries++));
