@@ -120,6 +120,11 @@ final class Connection implements ViewProcess.Outbox {
         transport.close(code, reason);
     }
 
+    /** @return the browser session of the page, or {@code null} if its cookie did not verify */
+    String sessionId() {
+        return sessionId;
+    }
+
     /** How many view ids this socket keeps a process for (joined, or with answers still queued). */
     int processCount() {
         return views.size();

@@ -9,6 +9,7 @@ import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,11 @@ final class EndpointRunner {
     private final LogLimiter logs;
     private final ExecutorService threads;
     private final long maxBodyBytes;
+    private final Consumer<String> sessionEnded;
 
-    EndpointRunner(Tokens tokens, ObjectMapper json, LogLimiter logs, ExecutorService threads, long maxBodyBytes) {
+    EndpointRunner(Tokens tokens, ObjectMapper json, LogLimiter logs, ExecutorService threads, long maxBodyBytes,
+                   Consumer<String> sessionEnded) {
+        this.sessionEnded = sessionEnded;
         this.tokens = tokens;
         this.json = json;
         this.logs = logs;
@@ -71,6 +75,9 @@ final class EndpointRunner {
             }
             Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, json, tokens::signSession);
             match.route().handler().handle(request, response);
+            if (response.endsSession() && session != null) {
+                sessionEnded.accept(session.id());
+            }
             response.send(exchange);
         } catch (BadParamException e) {
             logs.warn(LOG, "bad_param " + template, "endpoint {} {}: no such resource: {}", method, template, e.getMessage());

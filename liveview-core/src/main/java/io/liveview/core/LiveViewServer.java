@@ -70,6 +70,8 @@ public final class LiveViewServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     static final String SESSION_COOKIE = "lv_session";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
+    /** Where the ids of ended sessions go, so that every node disconnects their pages. */
+    static final String SESSION_ENDED_TOPIC = "lv:session-ended";
     /** The assign every view gets: its session's CSRF token, for forms that post to endpoints. */
     static final String CSRF_ASSIGN = "lvCsrf";
     private static final int HARD_HEADER_CAP_FACTOR = 4;
@@ -128,7 +130,10 @@ public final class LiveViewServer implements AutoCloseable {
         this.lostViews = new WaitingRoom<>(limits.resumeGrace(), limits.maxWaitingViews(), scheduler,
                 unclaimed -> unclaimed.close(TerminateReason.CLOSED));
         this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
-        this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes());
+        this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes(),
+                ended -> pubSub.broadcast(SESSION_ENDED_TOPIC, ended));
+        // Every node closes the sockets of a session that ended anywhere.
+        pubSub.subscribe(SESSION_ENDED_TOPIC, ended -> closeSession((String) ended));
         this.renderer = new Renderer(builder.classLoader);
         this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage);
         this.client = new ClientScript();
@@ -272,6 +277,15 @@ public final class LiveViewServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Closes every socket of a session (it ended): the pages reconnect, their joins are refused for
+     * the old session, and they reload.
+     */
+    private void closeSession(String sessionId) {
+        connections.stream().filter(c -> sessionId.equals(c.sessionId()))
+                .forEach(c -> c.close(CloseMessage.NORMAL_CLOSURE, "signed out"));
     }
 
     /** How many view processes all sockets keep; for tests that look for leaks. */

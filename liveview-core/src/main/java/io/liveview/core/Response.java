@@ -26,6 +26,7 @@ public final class Response {
     private int status = 200;
     private byte[] body = new byte[0];
     private String sessionCookie;
+    private boolean endsSession;
 
     Response(int redirectStatus, ObjectMapper json, Function<Session, String> signSession) {
         this.redirectStatus = redirectStatus;
@@ -125,6 +126,24 @@ public final class Response {
                 // Browsers read a backslash as a slash, and drop tabs and line breaks: "/\evil" and "/\t/evil" leave the site.
                 && target.chars().noneMatch(c -> c == '\\' || c < 0x20 || c == 0x7f);
         return path ? target : "/";
+    }
+
+    /**
+     * Signs the browser out everywhere: its session ends (a new empty one replaces it) and every live
+     * view of the old session, in every tab and on every node, is disconnected; their pages reload
+     * and meet the route group's hooks (a sign-in page) again.
+     *
+     * @return this response
+     */
+    public Response endSession() {
+        this.sessionCookie = signSession.apply(Session.fresh());
+        this.endsSession = true;
+        return this;
+    }
+
+    /** Whether the handler ended the request's session. */
+    boolean endsSession() {
+        return endsSession;
     }
 
     void send(HttpServerExchange exchange) {

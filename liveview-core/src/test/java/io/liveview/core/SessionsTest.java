@@ -29,6 +29,7 @@ class SessionsTest extends ServerTest {
                 .post("/login", (request, response) -> response
                         .session(request.session().renewed().with("user", request.form().require("name")))
                         .redirect("/who"))
+                .post("/logout", (request, response) -> response.endSession().redirect("/who"))
                 .post("/hoard", (request, response) -> response
                         .session(request.session().with("blob", "x".repeat(5_000)))
                         .text("never")));
@@ -99,5 +100,26 @@ class SessionsTest extends ServerTest {
         assertEquals(500, response.statusCode());
         assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), "no broken cookie is sent");
         assertEquals("nobody", user(TestClient.get(port, "/who", page.cookie())), "the session is as it was");
+    }
+
+    @Test
+    void endingASessionClosesEverySocketOfItAndOnlyThose() throws Exception {
+        TestClient.LivePage before = TestClient.get(port, "/who");
+        String cookie = cookieOf(post("/login", before.cookie(), "name", "Ada", "_csrf", before.csrf()));
+        TestClient.LivePage page = TestClient.get(port, "/who", cookie);
+        TestClient.LivePage stranger = TestClient.get(port, "/who");
+        try (TestClient tab = new TestClient(port, cookie); TestClient other = new TestClient(port, stranger.cookie())) {
+            assertEquals("ok", status(tab.join(page, true)));
+            assertEquals("ok", status(other.join(stranger, true)));
+            HttpResponse<String> logout = post("/logout", cookie, "_csrf", page.csrf());
+            assertEquals(303, logout.statusCode());
+            String fresh = cookieOf(logout);
+            assertEquals(1000, tab.awaitClose());
+            assertEquals("signed out", tab.closeReason.get());
+            assertEquals("nobody", user(TestClient.get(port, "/who", fresh)), "the new session is empty");
+            assertEquals("ok", status(other.call(null, "heartbeat", TestClient.JSON.createObjectNode())),
+                    "another session's socket is untouched");
+            assertFalse(other.closeCode.isDone());
+        }
     }
 }
