@@ -14,14 +14,17 @@ class ChatTest extends BrowserTest {
         startServer(0);
     }
 
-    private static Locator messages(Page page) {
+    /** The chat's messages, one item each. */
+    static Locator messages(Page page) {
         return page.locator("ul.messages li");
     }
 
-    private static void post(Page page, String name, String text) {
+    /** Posts a message and waits for its reply, which clears the text field. */
+    static void post(Page page, String name, String text) {
         page.locator("input[name=name]").fill(name);
         page.locator("input[name=text]").fill(text);
         page.locator("input[name=text]").press("Enter");
+        assertThat(page.locator("input[name=text]")).hasValue("");
     }
 
     @Test

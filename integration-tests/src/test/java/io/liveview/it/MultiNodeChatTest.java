@@ -2,7 +2,6 @@ package io.liveview.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.liveview.core.LiveViewServer;
@@ -60,17 +59,17 @@ class MultiNodeChatTest extends BrowserTest {
         Page bobOnB = openChat(nodeB);
         awaitNodesLinked();
 
-        post(adaOnA, "Ada", "Hello from A");
-        assertThat(messages(bobOnB)).hasText(new String[] {"Ada Hello from A"}, WITHIN_ACROSS_NODES);
-        assertThat(messages(carolOnA)).hasText(new String[] {"Ada Hello from A"});
+        ChatTest.post(adaOnA, "Ada", "Hello from A");
+        assertThat(ChatTest.messages(bobOnB)).hasText(new String[] {"Ada Hello from A"}, WITHIN_ACROSS_NODES);
+        assertThat(ChatTest.messages(carolOnA)).hasText(new String[] {"Ada Hello from A"});
 
         // Redis passes A's echo of the first message to A before B's answer, so once A shows the
         // answer, a second copy of its own message would be on A's page too.
-        post(bobOnB, "Bob", "Hi Ada, from B");
+        ChatTest.post(bobOnB, "Bob", "Hi Ada, from B");
         String[] both = {"Ada Hello from A", "Bob Hi Ada, from B"};
-        assertThat(messages(adaOnA)).hasText(both, WITHIN_ACROSS_NODES);
-        assertThat(messages(carolOnA)).hasText(both);
-        assertThat(messages(bobOnB)).hasText(both);
+        assertThat(ChatTest.messages(adaOnA)).hasText(both, WITHIN_ACROSS_NODES);
+        assertThat(ChatTest.messages(carolOnA)).hasText(both);
+        assertThat(ChatTest.messages(bobOnB)).hasText(both);
     }
 
     @Test
@@ -80,31 +79,31 @@ class MultiNodeChatTest extends BrowserTest {
         Page bobOnB = openChat(nodeB);
         Page danOnB = openChat(nodeB);
         awaitNodesLinked();
-        post(adaOnA, "Ada", "before the outage");
-        assertThat(messages(bobOnB)).hasText(new String[] {"Ada before the outage"}, WITHIN_ACROSS_NODES);
+        ChatTest.post(adaOnA, "Ada", "before the outage");
+        assertThat(ChatTest.messages(bobOnB)).hasText(new String[] {"Ada before the outage"}, WITHIN_ACROSS_NODES);
 
         redis.stop();
-        post(adaOnA, "Ada", "during the outage, on A");
-        post(bobOnB, "Bob", "during the outage, on B");
+        ChatTest.post(adaOnA, "Ada", "during the outage, on A");
+        ChatTest.post(bobOnB, "Bob", "during the outage, on B");
         String[] onA = {"Ada before the outage", "Ada during the outage, on A"};
         String[] onB = {"Ada before the outage", "Bob during the outage, on B"};
-        assertThat(messages(carolOnA)).hasText(onA);
-        assertThat(messages(danOnB)).hasText(onB);
-        assertThat(messages(adaOnA)).hasText(onA);
-        assertThat(messages(bobOnB)).hasText(onB);
+        assertThat(ChatTest.messages(carolOnA)).hasText(onA);
+        assertThat(ChatTest.messages(danOnB)).hasText(onB);
+        assertThat(ChatTest.messages(adaOnA)).hasText(onA);
+        assertThat(ChatTest.messages(bobOnB)).hasText(onB);
 
         redis.start();
         awaitNodesLinked();
-        post(carolOnA, "Carol", "after the restart");
-        assertThat(messages(danOnB)).hasText(appended(onB, "Carol after the restart"), WITHIN_ACROSS_NODES);
-        post(danOnB, "Dan", "B hears A again");
+        ChatTest.post(carolOnA, "Carol", "after the restart");
+        assertThat(ChatTest.messages(danOnB)).hasText(appended(onB, "Carol after the restart"), WITHIN_ACROSS_NODES);
+        ChatTest.post(danOnB, "Dan", "B hears A again");
         String[] endOnA = appended(appended(onA, "Carol after the restart"), "Dan B hears A again");
         String[] endOnB = appended(appended(onB, "Carol after the restart"), "Dan B hears A again");
         // Nothing sent during the outage crossed late: Redis stores nothing and the nodes queue nothing.
-        assertThat(messages(adaOnA)).hasText(endOnA, WITHIN_ACROSS_NODES);
-        assertThat(messages(carolOnA)).hasText(endOnA);
-        assertThat(messages(bobOnB)).hasText(endOnB);
-        assertThat(messages(danOnB)).hasText(endOnB);
+        assertThat(ChatTest.messages(adaOnA)).hasText(endOnA, WITHIN_ACROSS_NODES);
+        assertThat(ChatTest.messages(carolOnA)).hasText(endOnA);
+        assertThat(ChatTest.messages(bobOnB)).hasText(endOnB);
+        assertThat(ChatTest.messages(danOnB)).hasText(endOnB);
     }
 
     /** Opens the chat on a node in a new browser context and waits until it has joined. */
@@ -149,18 +148,6 @@ class MultiNodeChatTest extends BrowserTest {
         } finally {
             probe.cancel();
         }
-    }
-
-    private static Locator messages(Page page) {
-        return page.locator("ul.messages li");
-    }
-
-    /** Posts a message and waits for its reply, which clears the text field. */
-    private static void post(Page page, String name, String text) {
-        page.locator("input[name=name]").fill(name);
-        page.locator("input[name=text]").fill(text);
-        page.locator("input[name=text]").press("Enter");
-        assertThat(page.locator("input[name=text]")).hasValue("");
     }
 
     private static String[] appended(String[] texts, String text) {
