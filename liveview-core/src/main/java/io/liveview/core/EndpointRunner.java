@@ -3,7 +3,6 @@ package io.liveview.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
-import io.undertow.server.handlers.Cookie;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
@@ -63,8 +62,7 @@ final class EndpointRunner {
                 return;
             }
             String query = exchange.getQueryString();
-            Cookie cookie = exchange.getRequestCookie(LiveViewServer.SESSION_COOKIE);
-            Session session = tokens.verifySession(cookie == null ? null : cookie.getValue());
+            Session session = LiveViewServer.session(tokens, exchange);
             Request request = new Request(method.toString(),
                     Params.parse(exchange.getRequestPath(), query.isEmpty() ? null : query, match.values()),
                     exchange.getRequestHeaders(), body, json, session == null ? Session.fresh() : session);

@@ -13,6 +13,7 @@ import io.undertow.server.handlers.CookieImpl;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -70,6 +71,7 @@ public final class LiveViewServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     static final String SESSION_COOKIE = "lv_session";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
+    private static final AttachmentKey<RouteMatch> ROUTE_MATCH = AttachmentKey.create(RouteMatch.class);
     /** Where the ids of ended sessions go, so that every node disconnects their pages. */
     static final String SESSION_ENDED_TOPIC = "lv:session-ended";
     /** The assign every view gets: its session's CSRF token, for forms that post to endpoints. */
@@ -309,13 +311,16 @@ public final class LiveViewServer implements AutoCloseable {
     private void handle(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
         Endpoints.Match endpoint;
+        RouteMatch page;
         if (path.equals(SOCKET_PATH)) {
             upgrade(exchange);
         } else if (path.equals(CLIENT_PATH)) {
             client.serve(exchange);
         } else if ((endpoint = endpoint(exchange.getRequestMethod(), path)) != null) {
             endpointRunner.serve(exchange, endpoint);
-        } else if (match(path) != null) {
+        } else if ((page = match(path)) != null) {
+            // Matched once: the page render behind the gzip handler reads it from the exchange.
+            exchange.putAttachment(ROUTE_MATCH, page);
             pages.handleRequest(exchange);
         } else if (path.startsWith(StaticFiles.PREFIX)) {
             staticFiles.serve(exchange);
@@ -389,14 +394,14 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void dispatchPage(HttpServerExchange exchange) {
-        RouteMatch match = match(exchange.getRequestPath());
+        RouteMatch match = exchange.getAttachment(ROUTE_MATCH);
         exchange.dispatch(pageRenders, () -> deadRender(exchange, match));
     }
 
     private void deadRender(HttpServerExchange exchange, RouteMatch match) {
         Route route = match.route();
         String path = exchange.getRequestPath();
-        Session session = session(exchange);
+        Session session = session(tokens, exchange);
         if (session == null) {
             session = Session.fresh();
             setSessionCookie(exchange, tokens.signSession(session));
@@ -456,7 +461,7 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     /** The request's session, or {@code null} if it has no valid {@code lv_session} cookie. */
-    Session session(HttpServerExchange exchange) {
+    static Session session(Tokens tokens, HttpServerExchange exchange) {
         Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
         return tokens.verifySession(cookie == null ? null : cookie.getValue());
     }
