@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Remembers a socket's recent view crashes, so a view that crashes again and again is not mounted
@@ -18,15 +17,9 @@ final class CrashLog {
     static final int CRASHES = 3;
     static final Duration WINDOW = Duration.ofSeconds(30);
 
-    private final LongSupplier nanoTime;
     private final Map<String, Deque<Long>> recent;
 
     CrashLog(int maxViewsPerSocket) {
-        this(maxViewsPerSocket, System::nanoTime);
-    }
-
-    CrashLog(int maxViewsPerSocket, LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
         int remembered = 2 * maxViewsPerSocket;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -38,7 +31,7 @@ final class CrashLog {
 
     synchronized void record(String viewId) {
         Deque<Long> times = recent.computeIfAbsent(viewId, id -> new ArrayDeque<>());
-        times.addLast(nanoTime.getAsLong());
+        times.addLast(System.nanoTime());
         while (times.size() > CRASHES) {
             times.removeFirst();
         }
@@ -48,6 +41,6 @@ final class CrashLog {
     synchronized boolean looping(String viewId) {
         Deque<Long> times = recent.get(viewId);
         return times != null && times.size() >= CRASHES
-                && nanoTime.getAsLong() - times.peekFirst() <= WINDOW.toNanos();
+                && System.nanoTime() - times.peekFirst() <= WINDOW.toNanos();
     }
 }
