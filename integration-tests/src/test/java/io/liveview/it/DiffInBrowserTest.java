@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import io.liveview.diff.RandomRenders;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,10 @@ class DiffInBrowserTest extends BrowserTest {
 
     /** Shows each step in a page and asserts the DOM equals the step's tree, form state included. */
     private void showAll(List<HtmlSwapLive.Step> steps, IntFunction<String> context) {
-        startServer(0, SECRET, builder -> builder.live("/html-swap", () -> new HtmlSwapLive(steps)));
+        // Steps follow each other as fast as the page answers (near 100 a second on a quiet
+        // machine): the default rate limit would refuse some, which is not what this test is about.
+        startServer(0, SECRET, builder -> builder.rateLimit(100_000, 100_000)
+                .live("/html-swap", () -> new HtmlSwapLive(steps)));
         Page page = newPage();
         page.addInitScript(CAPTURE_LOG);
         page.onWebSocket(ws -> {
@@ -142,9 +146,8 @@ class DiffInBrowserTest extends BrowserTest {
         open(page, "/html-swap");
 
         for (int s = 1; s <= steps.size(); s++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) page.evaluate(STEP, s);
             int step = s;
+            Map<String, Object> result = evaluateStep(page, step, context);
             List<?> log = (List<?>) result.get("log");
             if (!log.isEmpty()) {
                 fail("the client logged " + log + "\n" + context.apply(step));
@@ -154,6 +157,15 @@ class DiffInBrowserTest extends BrowserTest {
         }
         long joins = sent.stream().filter(frame -> frame(frame).path(2).asText().equals("join")).count();
         assertEquals(1, joins, "the client rejoined: a patch did not apply");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> evaluateStep(Page page, int step, IntFunction<String> context) {
+        try {
+            return (Map<String, Object>) page.evaluate(STEP, step);
+        } catch (PlaywrightException e) {
+            throw new AssertionError(e.getMessage() + "\n" + context.apply(step), e);
+        }
     }
 
     /** Where a step failed, how to rerun it, and what the page was given. */
