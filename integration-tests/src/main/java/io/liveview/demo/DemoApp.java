@@ -5,8 +5,8 @@ import io.liveview.core.pubsub.RedisPubSub;
 import java.util.Map;
 
 /**
- * The demo: an index, a counter, a todo list, a clock and a chat room, and {@code GET /health} for
- * load balancers. {@code PORT} overrides the port
+ * The demo: an index, a counter, a sign-in page and each signed-in user's todo list, a clock and a
+ * chat room, and {@code GET /health} for load balancers. {@code PORT} overrides the port
  * (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
  * nodes through Redis.
  */
@@ -37,10 +37,16 @@ public final class DemoApp {
      * @return the same builder
      */
     public static LiveViewServer.Builder configure(LiveViewServer.Builder builder) {
+        TodoStore todos = new TodoStore();
         return builder
                 .live("/", IndexLive::new)
                 .live("/counter", CounterLive::new)
-                .live("/todo", TodoLive::new)
+                .live("/login", LoginLive::new)
+                .post("/login", SignIn::signIn)
+                .post("/logout", SignIn::signOut)
+                .group(SignIn.REQUIRE_USER, signedIn -> signedIn
+                        .live("/todo", () -> new TodoLive(todos))
+                        .live("/todo/{id}", () -> new TodoItemLive(todos)))
                 .live("/clock", ClockLive::new)
                 .live("/chat", ChatLive::new)
                 .get("/health", (request, response) -> response.json(Map.of("status", "up")))
@@ -57,6 +63,6 @@ public final class DemoApp {
         String port = System.getenv("PORT");
         LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo, clock, chat)");
+        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo after signing in with any name, clock, chat)");
     }
 }

@@ -6,31 +6,38 @@ import io.liveview.core.Payload;
 import io.liveview.core.Session;
 import io.liveview.core.Socket;
 import io.liveview.core.UnknownEventException;
-import java.util.ArrayList;
+import io.liveview.demo.TodoStore.Todo;
 import java.util.List;
 
-/** A todo list: add with validation, toggle, delete, filter. */
+/**
+ * The signed-in user's todo list: add with validation, toggle, delete, filter, edit on its own page.
+ * The user's other tabs follow every change.
+ */
 public final class TodoLive implements LiveView {
 
-    /**
-     * One item.
-     *
-     * @param id    unique within the list
-     * @param title what to do
-     * @param done  whether it is done
-     */
-    public record Todo(int id, String title, boolean done) {
-    }
+    /** Longest title accepted. */
+    static final int MAX_TITLE = 200;
 
-    private final List<Todo> todos = new ArrayList<>();
-    private int nextId = 1;
+    private final TodoStore store;
+    private String user;
     private String filter = "all";
+
+    /** @param store where every user's list is kept */
+    public TodoLive(TodoStore store) {
+        this.store = store;
+    }
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
+        user = socket.get("user"); // assigned by SignIn.REQUIRE_USER
         socket.assign("pageTitle", "Todos");
         socket.assign("error", null);
         show(socket);
+    }
+
+    @Override
+    public void connected(Socket socket) {
+        socket.subscribe(TodoStore.topic(user));
     }
 
     @Override
@@ -38,28 +45,33 @@ public final class TodoLive implements LiveView {
         switch (event) {
             case "add" -> {
                 String title = payload.get("title").orElse("").strip();
-                if (title.isEmpty()) {
-                    socket.assign("error", "Title can't be empty");
+                String error = title.isEmpty() ? "Title can't be empty"
+                        : title.length() > MAX_TITLE ? "At most " + MAX_TITLE + " characters, please"
+                        : store.add(user, title) ? null
+                        : "The list is full (" + TodoStore.MAX_ITEMS + " items)";
+                socket.assign("error", error);
+                if (error != null) {
                     return;
                 }
-                todos.add(new Todo(nextId++, title, false));
-                socket.assign("error", null);
             }
-            case "toggle" -> {
-                int id = payload.getInt("id");
-                todos.replaceAll(t -> t.id() == id ? new Todo(t.id(), t.title(), !t.done()) : t);
-            }
-            case "delete" -> {
-                int id = payload.getInt("id");
-                todos.removeIf(t -> t.id() == id);
-            }
+            case "toggle" -> store.toggle(user, payload.getInt("id"));
+            case "delete" -> store.delete(user, payload.getInt("id"));
             case "filter" -> filter = payload.get("filter").filter(List.of("all", "active", "done")::contains).orElse("all");
             default -> throw new UnknownEventException(event);
+        }
+        if (!event.equals("filter")) {
+            socket.broadcastFrom(TodoStore.topic(user), "changed");
         }
         show(socket);
     }
 
+    @Override
+    public void handleInfo(Object message, Socket socket) {
+        show(socket); // another tab of this user changed the list
+    }
+
     private void show(Socket socket) {
+        List<Todo> todos = store.list(user);
         socket.assign("filter", filter);
         socket.assign("visible", todos.stream().filter(t -> switch (filter) {
             case "active" -> !t.done();

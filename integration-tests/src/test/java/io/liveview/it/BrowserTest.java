@@ -70,6 +70,16 @@ abstract class BrowserTest {
         return page;
     }
 
+    /** Signs in to the demo through its login form and waits for the todo list to be live. */
+    protected Page signIn(Page page, String name) {
+        page.navigate(url("/login?next=/todo"));
+        page.locator("input[name=name]").fill(name);
+        page.locator(".login button[type=submit]").click();
+        page.waitForURL(url("/todo"));
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        return page;
+    }
+
     protected static Locator root(Page page) {
         return page.locator("[data-lv-root]");
     }

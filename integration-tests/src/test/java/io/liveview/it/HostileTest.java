@@ -87,8 +87,9 @@ class HostileTest {
 
     // Loads the classes an attack would otherwise load, so the baseline heap compares like with like.
     private void warmUp() throws Exception {
+        String signedIn = LivePage.signIn(demo.port(), "warm-up");
         for (int i = 0; i < 10; i++) {
-            LivePage.load(demo.port(), "/todo", null);
+            LivePage.load(demo.port(), "/todo", signedIn);
         }
         LivePage page = LivePage.load(demo.port(), "/counter", null);
         try (RawWebSocket ws = RawWebSocket.open(demo.port(), page.cookie(), 0)) {

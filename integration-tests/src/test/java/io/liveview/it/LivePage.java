@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,5 +45,20 @@ record LivePage(String viewId, String token, String csrf, String cookie) {
         String session = response.headers().firstValue("Set-Cookie")
                 .map(c -> c.substring(0, c.indexOf(';'))).orElse(cookie);
         return new LivePage(root.id(), root.attr("data-lv-token"), csrf.attr("content"), session);
+    }
+
+    /** Signs in to the demo with a name, as its login form does; returns the signed-in session's cookie. */
+    static String signIn(int port, String name) throws IOException, InterruptedException {
+        LivePage login = load(port, "/login", null);
+        String form = "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&next=/todo&_csrf=" + login.csrf();
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .timeout(Duration.ofSeconds(20)).header("Cookie", login.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 303) {
+            throw new IOException("POST /login answered " + response.statusCode());
+        }
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow(() -> new IOException("no session cookie"));
+        return cookie.substring(0, cookie.indexOf(';'));
     }
 }

@@ -31,7 +31,7 @@ class SecurityHeadersTest extends BrowserTest {
         });
         page.onPageError(error -> problems.add("page error: " + error));
 
-        for (String path : new String[] {"/", "/todo", "/counter"}) {
+        for (String path : new String[] {"/", "/login", "/counter"}) {
             open(page, path);
             assertEquals(List.of(), page.evaluate("window.__cspViolations"), path);
         }
@@ -40,6 +40,8 @@ class SecurityHeadersTest extends BrowserTest {
         page.locator("button", plus).click();
         assertThat(page.locator("h1")).hasText("Count: 2");
         assertEquals(List.of(), page.evaluate("window.__cspViolations"));
+        signIn(page, "Ada");
+        assertEquals(List.of(), page.evaluate("window.__cspViolations"), "/todo");
         assertEquals(List.of(), problems);
 
         // The listener does see a violation when there is one: an image from another origin.

@@ -15,7 +15,7 @@ class TodoTest extends BrowserTest {
     @BeforeEach
     void start() {
         startServer(0);
-        page = open("/todo");
+        page = signIn(newPage(), "Ada");
     }
 
     private Locator input() {
@@ -43,7 +43,7 @@ class TodoTest extends BrowserTest {
     @Test
     void addingClearsTheInputEvenThoughItsRenderedValueNeverChanged() {
         input().fill("Buy milk");
-        page.locator("button[type=submit]").click();
+        page.locator(".new-todo button[type=submit]").click();
         assertThat(titles()).hasText(new String[] {"Buy milk"});
         assertThat(input()).hasValue("");
         addWithEnter("Walk the dog");

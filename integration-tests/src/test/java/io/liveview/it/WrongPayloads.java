@@ -30,7 +30,7 @@ final class WrongPayloads {
     }
 
     static Result run(int port, int events, Duration timeout) throws Exception {
-        LivePage page = LivePage.load(port, "/todo", null);
+        LivePage page = LivePage.load(port, "/todo", LivePage.signIn(port, "Mallory"));
         try (RawWebSocket ws = RawWebSocket.open(port, page.cookie(), 0)) {
             ReplyReader reader = ReplyReader.start(ws, Duration.ofSeconds(10));
             ws.sendText(RawWebSocket.frame("1", page.viewId(), "join", Map.of("token", page.token(),

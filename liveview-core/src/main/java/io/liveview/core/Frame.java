@@ -31,6 +31,8 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     static final String HEARTBEAT = "heartbeat";
     static final String REPLY = "reply";
     static final String DIFF = "diff";
+    /** Push kind: load another page ({@code to}), asked by a view's callback. */
+    static final String REDIRECT = "redirect";
     static final String ERROR = "error";
 
     private static final Set<String> CLIENT_KINDS = Set.of(JOIN, EVENT, LEAVE, HEARTBEAT);

@@ -425,6 +425,10 @@ public final class LiveViewServer implements AutoCloseable {
             long mountStart = meters.start();
             view.mount(params, session, socket);
             meters.mounted(mountStart);
+            if (socket.redirectTarget() != null) {
+                halted(exchange, socket.redirectTarget());
+                return;
+            }
             long renderStart = meters.start();
             String inner = renderer.render(view.template(), socket.assigns());
             meters.rendered(renderStart);
@@ -449,7 +453,7 @@ public final class LiveViewServer implements AutoCloseable {
         }
     }
 
-    /** A mount hook halted the first render: off to its redirect target, or refused. */
+    /** A mount hook halted the first render, or the mount redirected: off to the target, or refused. */
     private static void halted(HttpServerExchange exchange, String target) {
         if (target == null) {
             plain(exchange, StatusCodes.FORBIDDEN, "Forbidden");

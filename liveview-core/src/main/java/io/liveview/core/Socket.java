@@ -268,8 +268,11 @@ public final class Socket {
     }
 
     /**
-     * Sends the page elsewhere when an {@link OnMount} hook halts. Only paths of this site are
-     * followed: anything that is not a single-'/' path becomes {@code /}.
+     * Sends the page elsewhere with a full page load. From an {@link OnMount} hook that halts or
+     * from {@link LiveView#mount}, the first render answers 302 and a join's reply names the path;
+     * from {@link LiveView#handleEvent}, {@link LiveView#handleInfo} or {@link LiveView#handleAsync},
+     * the page loads the path once the callback returns (nothing is rendered for it). Only paths of
+     * this site are followed: anything that is not a single-'/' path becomes {@code /}.
      *
      * @param path where to go, e.g. {@code /login?next=/todo}
      * @return this socket
@@ -279,9 +282,16 @@ public final class Socket {
         return this;
     }
 
-    /** Where a halted hook sends the page, or {@code null}. */
+    /** Where the page is sent, or {@code null}. */
     String redirectTarget() {
         return redirect;
+    }
+
+    /** Where the page is sent, or {@code null}; a callback's redirect is followed once. */
+    String takeRedirect() {
+        String target = redirect;
+        redirect = null;
+        return target;
     }
 
     /** The page's socket adopted this first render's view: from now on the powers are the process's. */

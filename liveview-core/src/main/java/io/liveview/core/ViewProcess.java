@@ -170,6 +170,13 @@ final class ViewProcess {
                     long start = meters.start();
                     mount.view.mount(params, session, mount.socket);
                     meters.mounted(start);
+                    if (mount.socket.redirectTarget() != null) {
+                        // The view sends the page elsewhere: it ends here, as if a hook had halted.
+                        end(TerminateReason.LEAVE);
+                        release(claim);
+                        replyTo.send(halted(ref, mount.socket.redirectTarget()));
+                        return;
+                    }
                 }
                 mount.view.connected(mount.socket);
                 mount.socket.takeChanged();
@@ -188,13 +195,13 @@ final class ViewProcess {
         });
     }
 
-    /** The answer to a join whose mount hook halted: go elsewhere, or refused. */
+    /** The answer to a join whose mount hook halted or whose mount redirected: go elsewhere, or refused. */
     private Frame halted(String ref, String target) {
         if (target == null) {
             return Frame.errorReply(ref, id, "forbidden", "a mount hook refused this view");
         }
         ObjectNode redirect = Frame.object().put("status", "error").put("reason", "redirect")
-                .put("message", "a mount hook sends the page elsewhere").put("to", target);
+                .put("message", "the view sends the page elsewhere").put("to", target);
         return Frame.reply(ref, id, redirect);
     }
 
@@ -270,6 +277,12 @@ final class ViewProcess {
                 mount.view.handleEvent(name, payload, mount.socket);
                 meters.handled(start);
                 ObjectNode reply = Frame.ok();
+                String away = mount.socket.takeRedirect();
+                if (away != null) {
+                    // The page is about to load another one: rendering this one would be wasted.
+                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", away)));
+                    return;
+                }
                 Patch patch = rerender(mount);
                 if (!patch.isEmpty()) {
                     reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
@@ -377,6 +390,11 @@ final class ViewProcess {
                 callback.run(from);
             } catch (Exception | LinkageError e) {
                 crash(from, outbox, null, what, e);
+                return;
+            }
+            String away = from.socket.takeRedirect();
+            if (away != null) {
+                outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", away)));
                 return;
             }
             messagesSinceRender++;

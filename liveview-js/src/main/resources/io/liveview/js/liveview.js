@@ -109,7 +109,7 @@ function join(v) {
         } catch {}
         status(v, 'lv-error');
       } else if (pl.reason === 'redirect') {
-        location.assign(pl.to); // a mount hook sends the page elsewhere (the server allows only its own paths)
+        location.assign(pl.to); // a mount or its hook sends the page elsewhere (the server allows only its own paths)
       } else if (pl.reason === 'mount_failed') {
         status(v, 'lv-disconnected');
         v.timer = setTimeout(() => join(v), backoff(v.tries++));
@@ -141,6 +141,8 @@ function receive([r, id, kind, pl]) {
     // a push from a mount this page no longer shows: dropped
   } else if (kind === 'diff') {
     patch(v, pl.patch, acked);
+  } else if (kind === 'redirect') {
+    location.assign(pl.to);
   } else if (kind === 'error') {
     console.warn('liveview:', id, pl.reason, pl.message);
     if (!v.dead) join(v);
@@ -156,7 +158,8 @@ function event(el, type, name, value, extra) {
   send(v.id, 'event', { type, event: name, value, ...extra }, {
     el,
     cb(pl, r) {
-      if (pl.status === 'ok' && v.joined) {
+      if (pl.redirect) location.assign(pl.redirect);
+      else if (pl.status === 'ok' && v.joined) {
         if (type === 'submit') reset(el, r);
         patch(v, pl.patch, r);
       } else if (pl.reason === 'unknown_view' && v.joined) join(v);

@@ -1,0 +1,153 @@
+package io.liveview.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PageAssertions;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The demo's todo list behind sign-in: per-user lists, tabs kept in step, sign-out, the edit page. */
+class TodoAccountsTest extends BrowserTest {
+
+    @BeforeEach
+    void start() {
+        startServer(0);
+    }
+
+    private static Locator titles(Page page) {
+        return page.locator("ul.items li .title");
+    }
+
+    private static Locator item(Page page, String title) {
+        return page.locator("ul.items li").filter(new Locator.FilterOptions().setHasText(title));
+    }
+
+    private static void add(Page page, String title) {
+        page.locator("input[name=title]").fill(title);
+        page.locator("input[name=title]").press("Enter");
+        assertThat(item(page, title)).hasCount(1);
+    }
+
+    /** A second tab of the same browser (same cookies), open on the list and live. */
+    private Page secondTab(Page first) {
+        Page second = first.context().newPage();
+        second.setDefaultTimeout(10_000);
+        second.navigate(url("/todo"));
+        second.locator("[data-lv-root].lv-connected").waitFor();
+        second.evaluate("window.__marker = 'not reloaded'");
+        return second;
+    }
+
+    @Test
+    void aSignedOutVisitorIsSentToSignInAndThenBackToTheList() {
+        Page page = newPage();
+        page.navigate(url("/todo"));
+        assertThat(page).hasURL(url("/login?next=/todo"));
+        page.locator(".login button[type=submit]").click();
+        assertThat(page.locator(".login .error")).hasText("A name of 1 to 40 characters, please");
+        page.locator("input[name=name]").fill("Ada");
+        page.locator(".login button[type=submit]").click();
+        assertThat(page).hasURL(url("/todo"));
+        assertThat(page.locator(".user strong")).hasText("Ada");
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        add(page, "First thing");
+    }
+
+    @Test
+    void aForeignNextTargetAfterSignInIsReplacedByTheHomePage() {
+        Page page = newPage();
+        page.navigate(url("/login?next=https://evil.example/"));
+        page.locator("input[name=name]").fill("Ada");
+        page.locator(".login button[type=submit]").click();
+        assertThat(page).hasURL(url("/"));
+    }
+
+    @Test
+    void eachUserSeesOnlyTheirOwnList() {
+        Page ada = signIn(newPage(), "Ada");
+        add(ada, "Ada's task");
+        Page bob = signIn(newPage(), "Bob");
+        assertThat(titles(bob)).hasCount(0);
+        add(bob, "Bob's task");
+        ada.reload();
+        ada.locator("[data-lv-root].lv-connected").waitFor();
+        assertThat(titles(ada)).hasText(new String[] {"Ada's task"});
+        assertThat(titles(bob)).hasText(new String[] {"Bob's task"});
+    }
+
+    @Test
+    void twoTabsOfOneUserShowTheSameListWithoutReloading() {
+        Page first = signIn(newPage(), "Ada");
+        Page second = secondTab(first);
+
+        add(first, "Milk");
+        assertThat(titles(second)).hasText(new String[] {"Milk"});
+        add(second, "Bread");
+        assertThat(titles(first)).hasText(new String[] {"Milk", "Bread"});
+        item(second, "Milk").locator("input.toggle").click();
+        assertThat(item(first, "Milk")).hasClass(Pattern.compile("\\bdone\\b"));
+        assertThat(first.locator("footer .left")).hasText("1 items left");
+        item(first, "Bread").locator("button.delete").click();
+        assertThat(titles(second)).hasText(new String[] {"Milk"});
+        // Filters are each tab's own.
+        second.locator(".filters button", new Page.LocatorOptions().setHasText("Active")).click();
+        assertThat(titles(second)).hasCount(0);
+        assertThat(titles(first)).hasText(new String[] {"Milk"});
+        assertEquals("not reloaded", second.evaluate("window.__marker"));
+    }
+
+    @Test
+    void signingOutSendsEveryTabToSignInAndTheListWaitsForTheUser() {
+        Page first = signIn(newPage(), "Ada");
+        add(first, "Keep me");
+        Page second = secondTab(first);
+
+        first.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
+        assertThat(first).hasURL(url("/login"));
+        assertThat(second).hasURL(url("/login?next=/todo"), new PageAssertions.HasURLOptions().setTimeout(20_000));
+        first.navigate(url("/todo"));
+        assertThat(first).hasURL(url("/login?next=/todo"));
+
+        signIn(first, "Ada");
+        assertThat(titles(first)).hasText(new String[] {"Keep me"});
+    }
+
+    @Test
+    void anItemIsEditedOnItsOwnPageAndSavingGoesBackToTheList() {
+        Page page = signIn(newPage(), "Ada");
+        add(page, "Buy milk");
+        Page other = secondTab(page);
+
+        item(page, "Buy milk").locator("a.edit").click();
+        assertThat(page).hasURL(Pattern.compile("/todo/\\d+$"));
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        Locator title = page.locator(".edit-todo input[name=title]");
+        assertThat(title).hasValue("Buy milk");
+        title.fill("   ");
+        page.locator(".edit-todo button[type=submit]").click();
+        assertThat(page.locator(".error")).hasText("A title of 1 to 200 characters, please");
+        title.fill("Buy oat milk");
+        page.locator(".edit-todo button[type=submit]").click();
+        assertThat(page).hasURL(url("/todo"));
+        assertThat(titles(page)).hasText(new String[] {"Buy oat milk"});
+        assertThat(titles(other)).hasText(new String[] {"Buy oat milk"});
+        assertEquals("not reloaded", other.evaluate("window.__marker"));
+    }
+
+    @Test
+    void anotherUsersItemAndAMalformedIdAreNotFound() {
+        Page ada = signIn(newPage(), "Ada");
+        add(ada, "Private");
+        String href = item(ada, "Private").locator("a.edit").getAttribute("href");
+        assertEquals(200, ada.navigate(url(href)).status());
+
+        Page bob = signIn(newPage(), "Bob");
+        assertEquals(404, bob.navigate(url(href)).status());
+        assertThat(bob.locator("h1")).hasText("Page not found");
+        assertEquals(404, bob.navigate(url("/todo/abc")).status());
+    }
+}
