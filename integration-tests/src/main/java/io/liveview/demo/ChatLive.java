@@ -31,7 +31,7 @@ public final class ChatLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        socket.assign("pageTitle", "Chat");
+        socket.pageTitle("Chat");
         socket.assign("messages", messages);
         socket.assign("name", "");
         socket.assign("error", null);

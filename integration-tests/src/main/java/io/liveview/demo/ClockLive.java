@@ -13,7 +13,7 @@ public final class ClockLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        socket.assign("pageTitle", "Clock");
+        socket.pageTitle("Clock");
         socket.assign("now", now());
     }
 

@@ -10,6 +10,6 @@ public final class IndexLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        socket.assign("pageTitle", "LiveView demo");
+        socket.pageTitle("LiveView demo");
     }
 }

@@ -10,7 +10,7 @@ public final class LoginLive implements LiveView {
 
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        socket.assign("pageTitle", "Sign in");
+        socket.pageTitle("Sign in");
         socket.assign("next", params.get("next").orElse("/todo"));
         socket.assign("user", session.get("user").orElse(null));
         socket.assign("error", params.get("invalid").isPresent()

@@ -27,7 +27,7 @@ public final class TodoItemLive implements LiveView {
         id = params.getInt("id");
         // Another user's ids are not this user's: their items are simply not found here.
         Todo todo = store.find(user, id).orElseThrow(() -> new BadParamException("no item " + id));
-        socket.assign("pageTitle", "Edit: " + todo.title());
+        socket.pageTitle("Edit: " + todo.title());
         socket.assign("todo", todo);
         socket.assign("error", null);
     }

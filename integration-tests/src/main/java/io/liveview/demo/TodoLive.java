@@ -30,7 +30,6 @@ public final class TodoLive implements LiveView {
     @Override
     public void mount(Params params, Session session, Socket socket) {
         user = socket.get("user"); // assigned by SignIn.REQUIRE_USER
-        socket.assign("pageTitle", "Todos");
         socket.assign("error", null);
         show(socket);
     }
@@ -78,6 +77,8 @@ public final class TodoLive implements LiveView {
             case "done" -> t.done();
             default -> true;
         }).toList());
-        socket.assign("left", todos.stream().filter(t -> !t.done()).count());
+        long left = todos.stream().filter(t -> !t.done()).count();
+        socket.assign("left", left);
+        socket.pageTitle(left == 0 ? "Todos" : "Todos (" + left + " left)");
     }
 }

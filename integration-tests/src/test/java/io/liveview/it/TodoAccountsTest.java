@@ -91,6 +91,8 @@ class TodoAccountsTest extends BrowserTest {
         item(second, "Milk").locator("input.toggle").click();
         assertThat(item(first, "Milk")).hasClass(Pattern.compile("\\bdone\\b"));
         assertThat(first.locator("footer .left")).hasText("1 items left");
+        assertThat(first).hasTitle("Todos (1 left)");
+        assertThat(second).hasTitle("Todos (1 left)");
         item(first, "Bread").locator("button.delete").click();
         assertThat(titles(second)).hasText(new String[] {"Milk"});
         // Filters are each tab's own.

@@ -20,7 +20,9 @@ final class Page {
     static String render(Renderer renderer, LiveViewServer.Config config, Map<String, Object> assigns,
                          String viewId, String token, String csrf, String inner) {
         Map<String, Object> variables = new HashMap<>(assigns);
-        variables.putIfAbsent("pageTitle", config.title());
+        if (variables.get(Socket.PAGE_TITLE) == null) {
+            variables.put(Socket.PAGE_TITLE, config.title());
+        }
         variables.put("lvCsrf", csrf);
         variables.put("lvHead", "<meta name=\"lv-csrf\" content=\"" + csrf + "\">"
                 + "<script type=\"module\" src=\"" + LiveViewServer.CLIENT_PATH + "\"></script>");

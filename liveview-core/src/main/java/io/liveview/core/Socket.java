@@ -74,6 +74,9 @@ public final class Socket {
         };
     }
 
+    /** The layout's variable for the page title. */
+    static final String PAGE_TITLE = "pageTitle";
+
     private final String viewId;
     private final Map<String, Object> assigns = new LinkedHashMap<>();
     private final Map<String, Object> readOnlyAssigns = Collections.unmodifiableMap(assigns);
@@ -133,6 +136,22 @@ public final class Socket {
             throw new IllegalStateException("view " + viewId + ": cannot update '" + key + "', it was never assigned");
         }
         return assign(key, update.apply((T) assigns.get(key)));
+    }
+
+    /**
+     * Sets the page's title: the layout's {@code <title>} on the first render ({@code ${pageTitle}}),
+     * and {@code document.title} when it changes while the page is live.
+     *
+     * @param title the title; {@code null} for the server's default ({@link LiveViewServer.Builder#title})
+     * @return this socket
+     */
+    public Socket pageTitle(String title) {
+        return assign(PAGE_TITLE, title);
+    }
+
+    /** The page's title, or {@code null} when the view set none. */
+    String pageTitle() {
+        return (String) assigns.get(PAGE_TITLE);
     }
 
     /**

@@ -186,6 +186,8 @@ final class ViewProcess {
                 if (!pristine || !Tokens.hash(html).equals(deadRenderHash)) {
                     reply.put("html", html);
                 }
+                mount.shownTitle = null; // the page's title is whatever its first render had
+                titleIfChanged(mount, reply);
                 replyTo.send(Frame.reply(ref, id, reply));
             } catch (Exception | LinkageError e) {
                 mounted = null;
@@ -229,7 +231,10 @@ final class ViewProcess {
             mount.socket.takeChanged();
             String html = render(mount);
             mount.snapshot = Snapshot.of(html);
-            replyTo.send(Frame.reply(ref, id, Frame.ok().put("html", html)));
+            ObjectNode reply = Frame.ok().put("html", html);
+            mount.shownTitle = null;
+            titleIfChanged(mount, reply);
+            replyTo.send(Frame.reply(ref, id, reply));
         } catch (Exception | LinkageError e) {
             end(TerminateReason.CRASH);
             failedMount(replyTo, ref, claim, e);
@@ -287,6 +292,7 @@ final class ViewProcess {
                 if (!patch.isEmpty()) {
                     reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
                 }
+                titleIfChanged(mount, reply);
                 replyTo.send(Frame.reply(ref, id, reply));
             } catch (UnknownEventException e) {
                 server.logs().warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
@@ -425,9 +431,11 @@ final class ViewProcess {
         }
         try {
             Patch patch = rerender(mount);
+            ObjectNode diff = Frame.object().put("join", mount.joinRef);
             if (!patch.isEmpty()) {
-                ObjectNode diff = Frame.object().put("join", mount.joinRef);
                 diff.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
+            }
+            if (titleIfChanged(mount, diff) || !patch.isEmpty()) {
                 outbox.send(Frame.push(id, Frame.DIFF, diff));
             }
         } catch (Exception | LinkageError e) {
@@ -445,6 +453,21 @@ final class ViewProcess {
         meters.diffed(start);
         mount.snapshot = result.next();
         return result.patch();
+    }
+
+    /**
+     * Adds the page title to a reply or push when it is not what the page shows.
+     *
+     * @return whether it was added
+     */
+    private boolean titleIfChanged(Mounted mount, ObjectNode payload) {
+        String title = mount.socket.pageTitle() != null ? mount.socket.pageTitle() : server.config().title();
+        if (title.equals(mount.shownTitle)) {
+            return false;
+        }
+        payload.put("title", title);
+        mount.shownTitle = title;
+        return true;
     }
 
     private String render(Mounted mount) {
@@ -488,6 +511,7 @@ final class ViewProcess {
         private LiveView view;
         private Socket socket;
         private Snapshot snapshot;
+        private String shownTitle;
         private final Consumer<Object> inbox = message -> deliver(this, "info " + Echo.of(String.valueOf(message)), false,
                 mount -> mount.view.handleInfo(message, mount.socket));
         private final ViewRef self = new ViewRef(id, inbox);

@@ -136,10 +136,12 @@ function receive([r, id, kind, pl]) {
     acked = Math.max(acked, +r);
     if (p.el && ![...pending.values()].some(q => q.el === p.el)) p.el.classList.remove('lv-loading');
     if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
+    if (pl.title != null) document.title = pl.title;
     p.cb?.(pl, +r);
   } else if (!v?.joined || pl.join !== v.jref) {
     // a push from a mount this page no longer shows: dropped
   } else if (kind === 'diff') {
+    if (pl.title != null) document.title = pl.title;
     patch(v, pl.patch, acked);
   } else if (kind === 'redirect') {
     location.assign(pl.to);
