@@ -131,7 +131,7 @@ public final class LiveViewServer implements AutoCloseable {
         this.firstRenders = new WaitingRoom<>(limits.mountOnceWindow(), limits.maxWaitingViews(), scheduler, unadopted -> { });
         this.lostViews = new WaitingRoom<>(limits.resumeGrace(), limits.maxWaitingViews(), scheduler,
                 unclaimed -> unclaimed.close(TerminateReason.CLOSED));
-        this.tokens = new Tokens(secret(builder.secret), builder.tokenMaxAge, Clock.systemUTC(), json);
+        this.tokens = new Tokens(secret(builder.secret), builder.encryptSessions, builder.tokenMaxAge, Clock.systemUTC(), json);
         this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes(),
                 ended -> pubSub.broadcast(SESSION_ENDED_TOPIC, ended));
         // Every node closes the sockets of a session that ended anywhere.
@@ -533,6 +533,7 @@ public final class LiveViewServer implements AutoCloseable {
         private int port = 8080;
         private String host = "0.0.0.0";
         private String secret;
+        private boolean encryptSessions;
         private Duration tokenMaxAge = Duration.ofDays(14);
         private int maxFrameBytes = Limits.DEFAULTS.maxFrameBytes();
         private long maxQueuedBytes = Limits.DEFAULTS.maxQueuedBytes();
@@ -678,6 +679,23 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder secret(String secret) {
             this.secret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Encrypts the session (AES-256-GCM, with a key derived from the {@linkplain #secret(String) secret}):
+         * the {@code lv_session} cookie, and each view token in the page, which carries the session.
+         * The browser and the page can then no longer read the session's id and data; as when only
+         * signed, nobody without the key can change them. Switching this on or off in a deploy
+         * costs every browser its session (a cookie of the other mode counts as none: the next page
+         * gets a fresh empty session) and makes pages rendered before reload when they join; use
+         * the same setting on every node. The 4,000-byte cookie limit counts the encrypted value.
+         *
+         * @param encrypt whether to encrypt. Default {@code false}: signed, readable by the user.
+         * @return this builder
+         */
+        public Builder encryptSessions(boolean encrypt) {
+            this.encryptSessions = encrypt;
             return this;
         }
 

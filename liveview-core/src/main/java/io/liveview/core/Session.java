@@ -8,8 +8,10 @@ import java.util.Optional;
 /**
  * The browser session: a random id and string data, held in the signed {@code lv_session} cookie
  * and carried into each view's token. Endpoints change it ({@link Request#session()},
- * {@link Response#session(Session)}); views read it in {@code mount}. Signed, not encrypted: anyone
- * holding the cookie can read it, nobody can change it; never put secrets here. Immutable.
+ * {@link Response#session(Session)}); views read it in {@code mount}. Nobody without the server's
+ * key can change it; anyone holding the cookie or the page can read it, unless the server
+ * {@linkplain LiveViewServer.Builder#encryptSessions encrypts sessions}: without that, never put
+ * secrets here. Immutable.
  *
  * @param id   the session id
  * @param data session data

@@ -17,8 +17,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and verifies view tokens, session cookies and CSRF tokens with HMAC-SHA256. Tokens are
- * signed, not encrypted: their content is readable by whoever holds the page.
+ * Signs and verifies view tokens, session cookies and CSRF tokens with HMAC-SHA256. By default
+ * tokens are signed, not encrypted: their content is readable by whoever holds the page. With
+ * session encryption on, session cookies and view tokens are sealed by a {@link SessionCipher}
+ * instead, and a value of the other mode counts as invalid; CSRF tokens stay HMACs either way.
  */
 final class Tokens {
 
@@ -45,12 +47,20 @@ final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    /** Seals session cookies and view tokens; {@code null} when they are only signed. */
+    private final SessionCipher cipher;
     private final Duration maxAge;
     private final Clock clock;
     private final ObjectMapper json;
 
+    /** Tokens that sign sessions without encrypting them. */
     Tokens(byte[] secret, Duration maxAge, Clock clock, ObjectMapper json) {
+        this(secret, false, maxAge, clock, json);
+    }
+
+    Tokens(byte[] secret, boolean encryptSessions, Duration maxAge, Clock clock, ObjectMapper json) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.cipher = encryptSessions ? new SessionCipher(secret) : null;
         this.maxAge = maxAge;
         this.clock = clock;
         this.json = json;
@@ -85,27 +95,26 @@ final class Tokens {
         // The path the page was rendered for: a join takes the route's path parameters from here, not
         // from the client, so a page cannot mount its view for another id than it was given.
         claims.put("p", path);
-        ObjectNode sessionNode = claims.putObject("s");
-        sessionNode.put("id", session.id());
-        session.data().forEach(sessionNode.putObject("d")::put);
+        claims.set("s", sessionNode(session));
         claims.put("h", renderHash);
         claims.put("t", clock.millis());
-        String body = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return body + "." + B64.encodeToString(mac(body));
+        return protect(claims, "", SessionCipher.Purpose.VIEW_TOKEN);
     }
 
     ViewClaims verifyView(String token) throws Rejected {
         if (token == null) {
             throw new Rejected("invalid_token", "no view token");
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || !validSignature(token.substring(0, dot), token.substring(dot + 1))) {
-            throw new Rejected("invalid_token", "the view token's signature does not verify (tampered, or the server key changed)");
+        byte[] body = unprotect(token, "", SessionCipher.Purpose.VIEW_TOKEN);
+        if (body == null) {
+            throw new Rejected("invalid_token", cipher == null
+                    ? "the view token's signature does not verify (tampered, or the server key changed)"
+                    : "the view token does not decrypt (tampered, the server key changed, or it was issued without session encryption)");
         }
         JsonNode claims;
         try {
-            claims = json.readTree(B64D.decode(token.substring(0, dot)));
-        } catch (Exception e) {
+            claims = json.readTree(body);
+        } catch (IOException e) {
             throw new Rejected("invalid_token", "the view token is not readable");
         }
         long age = clock.millis() - claims.path("t").asLong();
@@ -113,9 +122,7 @@ final class Tokens {
             throw new Rejected("expired_token", "the view token is " + Duration.ofMillis(age).toSeconds()
                     + " s old; the maximum is " + maxAge.toSeconds() + " s");
         }
-        Map<String, String> data = new LinkedHashMap<>();
-        claims.path("s").path("d").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
-        Session session = new Session(claims.path("s").path("id").asText(), data);
+        Session session = session(claims.path("s"));
         String route = claims.path("r").asText();
         return new ViewClaims(claims.path("v").asText(), route, claims.path("p").asText(route), session, claims.path("h").asText());
     }
@@ -124,16 +131,13 @@ final class Tokens {
     static final int MAX_SESSION_COOKIE_BYTES = 4_000;
 
     /**
-     * The value of the {@code lv_session} cookie for a session: its id and data, signed.
+     * The value of the {@code lv_session} cookie for a session: its id and data, signed (or sealed,
+     * when sessions are encrypted).
      *
      * @throws SessionTooLargeException if the cookie would be over what browsers keep
      */
     String signSession(Session session) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", session.id());
-        session.data().forEach(node.putObject("d")::put);
-        String body = B64.encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
-        String value = body + "." + B64.encodeToString(mac("session:" + body));
+        String value = protect(sessionNode(session), "session:", SessionCipher.Purpose.SESSION_COOKIE);
         if (value.length() > MAX_SESSION_COOKIE_BYTES) {
             throw new SessionTooLargeException(value.length(), MAX_SESSION_COOKIE_BYTES);
         }
@@ -145,20 +149,56 @@ final class Tokens {
         if (cookieValue == null) {
             return null;
         }
-        int dot = cookieValue.indexOf('.');
-        if (dot <= 0 || !validSignature("session:" + cookieValue.substring(0, dot), cookieValue.substring(dot + 1))) {
+        byte[] body = unprotect(cookieValue, "session:", SessionCipher.Purpose.SESSION_COOKIE);
+        if (body == null) {
             return null;
         }
         try {
-            JsonNode node = json.readTree(B64D.decode(cookieValue.substring(0, dot)));
-            String id = node.path("id").asText("");
-            if (id.isEmpty()) {
-                return null;
-            }
-            Map<String, String> data = new LinkedHashMap<>();
-            node.path("d").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
-            return new Session(id, data);
-        } catch (IOException | IllegalArgumentException e) {
+            Session session = session(json.readTree(body));
+            return session.id().isEmpty() ? null : session;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode sessionNode(Session session) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", session.id());
+        session.data().forEach(node.putObject("d")::put);
+        return node;
+    }
+
+    private static Session session(JsonNode node) {
+        Map<String, String> data = new LinkedHashMap<>();
+        node.path("d").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
+        return new Session(node.path("id").asText(""), data);
+    }
+
+    /**
+     * Sealed for {@code purpose} when sessions are encrypted, else {@code base64url(json)} and its
+     * HMAC over {@code macPrefix} + that.
+     */
+    private String protect(JsonNode content, String macPrefix, SessionCipher.Purpose purpose) {
+        byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+        if (cipher != null) {
+            return cipher.seal(bytes, purpose);
+        }
+        String body = B64.encodeToString(bytes);
+        return body + "." + B64.encodeToString(mac(macPrefix + body));
+    }
+
+    /** The JSON bytes of a {@link #protect}ed value, or {@code null} if it is not one of this mode and key. */
+    private byte[] unprotect(String value, String macPrefix, SessionCipher.Purpose purpose) {
+        if (cipher != null) {
+            return cipher.open(value, purpose);
+        }
+        int dot = value.indexOf('.');
+        if (dot <= 0 || !validSignature(macPrefix + value.substring(0, dot), value.substring(dot + 1))) {
+            return null;
+        }
+        try {
+            return B64D.decode(value.substring(0, dot));
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

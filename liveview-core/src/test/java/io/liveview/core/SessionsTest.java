@@ -20,11 +20,11 @@ class SessionsTest extends ServerTest {
 
     private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private int port;
+    int port;
 
     @BeforeEach
     void startServer() {
-        port = start(b -> b
+        port = start(b -> settings(b)
                 .live("/who", WhoLive::new)
                 .post("/login", (request, response) -> response
                         .session(request.session().renewed().with("user", request.form().require("name")))
@@ -35,7 +35,12 @@ class SessionsTest extends ServerTest {
                         .text("never")));
     }
 
-    private HttpResponse<String> post(String path, String cookie, String... fields) throws Exception {
+    /** Settings besides the routes: none here, so sessions are signed only. */
+    LiveViewServer.Builder settings(LiveViewServer.Builder builder) {
+        return builder;
+    }
+
+    HttpResponse<String> post(String path, String cookie, String... fields) throws Exception {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
             form.append(form.isEmpty() ? "" : "&").append(fields[i]).append('=')
@@ -46,12 +51,12 @@ class SessionsTest extends ServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String cookieOf(HttpResponse<String> response) {
+    static String cookieOf(HttpResponse<String> response) {
         String set = response.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no Set-Cookie"));
         return set.substring(0, set.indexOf(';'));
     }
 
-    private static String user(TestClient.LivePage page) {
+    static String user(TestClient.LivePage page) {
         return Html.parseFragment(page.inner()).getElementById("user").text();
     }
 
