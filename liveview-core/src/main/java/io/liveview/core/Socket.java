@@ -269,7 +269,8 @@ public final class Socket {
 
     /**
      * Sends the page elsewhere when an {@link OnMount} hook halts. Only paths of this site are
-     * followed: anything that is not a single-'/' path becomes {@code /}.
+     * followed: anything that is not a single-'/' path becomes {@code /}. Name the path as routes
+     * name it: a server mounted under a prefix puts the prefix in front.
      *
      * @param path where to go, e.g. {@code /login?next=/todo}
      * @return this socket

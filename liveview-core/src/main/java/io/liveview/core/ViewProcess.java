@@ -77,6 +77,8 @@ final class ViewProcess {
 
     private final String id;
     private final String route;
+    // The page's mount prefix: links in its renders and its redirects carry it.
+    private final String base;
     private volatile Outbox outbox;
     private final LiveViewServer server;
     private final Mailbox mailbox;
@@ -94,9 +96,11 @@ final class ViewProcess {
     private Mounted mounted;
     private int messagesSinceRender;
 
-    ViewProcess(String id, String route, Outbox outbox, LiveViewServer server) {
+    /** @param base the prefix the page's server is mounted under, {@code ""} when standalone */
+    ViewProcess(String id, String route, String base, Outbox outbox, LiveViewServer server) {
         this.id = id;
         this.route = route;
+        this.base = base;
         this.outbox = outbox;
         this.server = server;
         this.mailbox = new Mailbox(server.config().mailboxCapacity(), "lv-view-" + id,
@@ -194,7 +198,7 @@ final class ViewProcess {
             return Frame.errorReply(ref, id, "forbidden", "a mount hook refused this view");
         }
         ObjectNode redirect = Frame.object().put("status", "error").put("reason", "redirect")
-                .put("message", "a mount hook sends the page elsewhere").put("to", target);
+                .put("message", "a mount hook sends the page elsewhere").put("to", base + target);
         return Frame.reply(ref, id, redirect);
     }
 
@@ -431,7 +435,7 @@ final class ViewProcess {
 
     private String render(Mounted mount) {
         long start = meters.start();
-        String html = server.renderer().render(mount.view.template(), mount.socket.assigns());
+        String html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
         meters.rendered(start);
         return html;
     }
