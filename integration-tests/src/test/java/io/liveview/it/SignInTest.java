@@ -4,21 +4,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PageAssertions;
+import io.liveview.core.LiveViewServer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SignInTest extends BrowserTest {
 
-    @BeforeEach
-    void start() {
-        startServer(0, SECRET, builder -> builder
+    /** Adds the sign-in page, its post, the members' page behind {@link MembersLive#REQUIRE_USER} and signing out. */
+    static LiveViewServer.Builder withSignIn(LiveViewServer.Builder builder) {
+        return builder
                 .live("/sign-in", SignInLive::new)
                 .group(MembersLive.REQUIRE_USER, members -> members.live("/members", MembersLive::new))
                 .post("/sign-in", (request, response) -> response
                         .session(request.session().renewed().with("user", request.form().require("name")))
                         .redirect(request.form().get("next").orElse("/")))
-                .post("/sign-out", (request, response) -> response.endSession().redirect("/sign-in")));
+                .post("/sign-out", (request, response) -> response.endSession().redirect("/sign-in"));
+    }
+
+    @BeforeEach
+    void start() {
+        startServer(0, SECRET, SignInTest::withSignIn);
     }
 
     private Page signedIn(Page page) {
