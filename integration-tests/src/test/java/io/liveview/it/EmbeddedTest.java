@@ -4,12 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
+import io.liveview.core.HostApp;
 import io.liveview.core.LiveViewServer;
 import io.liveview.demo.DemoApp;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,24 +14,19 @@ import org.junit.jupiter.api.Test;
 /** The demo mounted under {@code /app} by an Undertow of the test's own, in Chromium. */
 class EmbeddedTest extends BrowserTest {
 
-    private Undertow app;
+    private HostApp app;
     private int port;
 
     @BeforeEach
     void mount() {
         server = SignInTest.withSignIn(DemoApp.configure(LiveViewServer.builder())).secret(SECRET).build();
-        app = Undertow.builder()
-                .addHttpListener(0, "localhost")
-                .setHandler(Handlers.path(exchange -> exchange.getResponseSender().send("the app's own page"))
-                        .addPrefixPath("/app", server.handler()))
-                .build();
-        app.start();
-        port = ((InetSocketAddress) app.getListenerInfo().get(0).getAddress()).getPort();
+        app = new HostApp("/app", server.handler(), "the app's own page at");
+        port = app.port();
     }
 
     @AfterEach
     void stopApp() {
-        app.stop();
+        app.close();
     }
 
     /** The address of a path of the mounted server. */
@@ -55,18 +47,11 @@ class EmbeddedTest extends BrowserTest {
         page.locator("nav a", new Page.LocatorOptions().setHasText("Todos")).click();
         assertThat(page).hasURL(url("/todo"));
         page.navigate("http://localhost:" + port + "/counter");
-        assertThat(page.locator("body")).hasText("the app's own page");
+        assertThat(page.locator("body")).hasText("the app's own page at /counter");
     }
 
     @Test
     void aGuardedPageRedirectsBelowThePrefixAndSigningInComesBack() {
-        Page page = newPage();
-        page.navigate(url("/members"));
-        assertThat(page).hasURL(Pattern.compile("/app/sign-in\\?next=/members$"));
-        page.locator("input[name=name]").fill("Ada");
-        page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
-        assertThat(page).hasURL(url("/members"));
-        page.locator("[data-lv-root].lv-connected").waitFor();
-        assertThat(page.locator("h1")).hasText("Hello, Ada");
+        SignInTest.signInThroughTheGuard(newPage(), this::url);
     }
 }

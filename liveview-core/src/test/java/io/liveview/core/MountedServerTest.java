@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
 import io.undertow.util.Headers;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +32,7 @@ class MountedServerTest {
     };
 
     private LiveViewServer server;
-    private Undertow app;
+    private HostApp app;
     private int port;
 
     @BeforeEach
@@ -52,13 +49,8 @@ class MountedServerTest {
                 .get("/hop", (request, response) -> response.redirect(request.params().get("to").orElse("/probe")))
                 .secret("mounted-server-test-secret")
                 .build();
-        app = Undertow.builder()
-                .addHttpListener(0, "localhost")
-                .setHandler(Handlers.path(exchange -> exchange.getResponseSender().send("the app's own " + exchange.getRequestPath()))
-                        .addPrefixPath("/app", server.handler()))
-                .build();
-        app.start();
-        port = ((InetSocketAddress) app.getListenerInfo().get(0).getAddress()).getPort();
+        app = new HostApp("/app", server.handler(), "the app's own");
+        port = app.port();
     }
 
     @AfterEach
@@ -66,7 +58,7 @@ class MountedServerTest {
         if (server != null) {
             server.stop();
         }
-        app.stop();
+        app.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
