@@ -980,6 +980,8 @@ public final class LiveViewServer implements AutoCloseable {
          * Wraps every page in a template of your own instead of the default layout. The template
          * gets the view's assigns plus {@code lvHead} (put it in the head with
          * {@code th:utext="${lvHead}"}) and {@code lvRoot} (the live view, {@code th:utext} too).
+         * Link with {@code th:href="@{/todo}"}: it carries the prefix of a mounted server, which
+         * every template also gets as {@code lvBase}.
          *
          * @param template a template name under {@code templates/}
          * @return this builder
