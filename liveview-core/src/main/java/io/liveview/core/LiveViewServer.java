@@ -1071,7 +1071,7 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
-         * Starts the server with a listener of its own, at {@link #host} and {@link #port}.
+         * Starts the server with a listener of its own, at {@link #host(String)} and {@link #port(int)}.
          *
          * @return the running server
          */
@@ -1082,9 +1082,10 @@ public final class LiveViewServer implements AutoCloseable {
         /**
          * Builds the server without a listener, for an Undertow of the application's own to mount
          * its {@link LiveViewServer#handler()}. The settings of the listener then are the
-         * application's: {@link #host}, {@link #port}, {@link #requestParseTimeout},
-         * {@link #keepAliveTimeout}, the hard cap of four times {@link #maxHeaderBytes} and the fixed
-         * caps of headers and parameters per request do not apply; every other setting does.
+         * application's: {@link #host(String)}, {@link #port(int)},
+         * {@link #requestParseTimeout(Duration)}, {@link #keepAliveTimeout(Duration)}, the hard cap
+         * of four times {@link #maxHeaderBytes(int)} and the fixed caps of headers and parameters
+         * per request do not apply; every other setting does.
          *
          * @return the server, ready to serve through its handler
          */
