@@ -4,21 +4,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PageAssertions;
+import io.liveview.core.LiveViewServer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SignInTest extends BrowserTest {
 
-    @BeforeEach
-    void start() {
-        startServer(0, SECRET, builder -> builder
+    /** Adds the sign-in page, its post, the members' page behind {@link MembersLive#REQUIRE_USER} and signing out. */
+    static LiveViewServer.Builder withSignIn(LiveViewServer.Builder builder) {
+        return builder
                 .live("/sign-in", SignInLive::new)
                 .group(MembersLive.REQUIRE_USER, members -> members.live("/members", MembersLive::new))
                 .post("/sign-in", (request, response) -> response
                         .session(request.session().renewed().with("user", request.form().require("name")))
                         .redirect(request.form().get("next").orElse("/")))
-                .post("/sign-out", (request, response) -> response.endSession().redirect("/sign-in")));
+                .post("/sign-out", (request, response) -> response.endSession().redirect("/sign-in"));
+    }
+
+    @BeforeEach
+    void start() {
+        startServer(0, SECRET, SignInTest::withSignIn);
     }
 
     private Page signedIn(Page page) {
@@ -48,12 +55,21 @@ class SignInTest extends BrowserTest {
 
     @Test
     void aGuardedPageSendsTheVisitorToSignInAndBackAfterwards() {
-        Page page = newPage();
-        page.navigate(url("/members"));
-        assertThat(page).hasURL(Pattern.compile("/sign-in\\?next=/members$"));
+        signInThroughTheGuard(newPage(), this::url);
+    }
+
+    /**
+     * Opens the members' page signed out, lands on the sign-in page, signs in as Ada and is sent
+     * back to the members' page, which goes live.
+     *
+     * @param url the address of a path of the server under test
+     */
+    static void signInThroughTheGuard(Page page, UnaryOperator<String> url) {
+        page.navigate(url.apply("/members"));
+        assertThat(page).hasURL(url.apply("/sign-in?next=/members"));
         page.locator("input[name=name]").fill("Ada");
         page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
-        assertThat(page).hasURL(Pattern.compile("/members$"));
+        assertThat(page).hasURL(url.apply("/members"));
         assertThat(page.locator("h1")).hasText("Hello, Ada");
         page.locator("[data-lv-root].lv-connected").waitFor();
         assertThat(page.locator("h1")).hasText("Hello, Ada");

@@ -95,7 +95,7 @@ public final class Bench {
         LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
         ViewProcess.Outbox outbox = frames::add;
         try (LiveViewServer server = LiveViewServer.builder().live(route, factory).port(0).start()) {
-            ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), route, outbox, server);
+            ViewProcess process = new ViewProcess("lv-" + Tokens.randomId(), route, "", outbox, server);
             process.claim();
             process.join("1", factory, List.of(), new Params(route, Map.of()),
                 new Session(Tokens.randomId(), Map.of()), false, "", null);

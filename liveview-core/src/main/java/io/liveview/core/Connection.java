@@ -37,6 +37,7 @@ final class Connection implements ViewProcess.Outbox {
     private final LiveViewServer server;
     private final Transport transport;
     private final String sessionId;
+    private final String base;
     private final String name = "socket " + NEXT_NUMBER.incrementAndGet();
     private final Limits limits;
     private final LogLimiter logs;
@@ -47,10 +48,12 @@ final class Connection implements ViewProcess.Outbox {
     private final AtomicBoolean gone = new AtomicBoolean();
     private volatile boolean overflowing;
 
-    Connection(LiveViewServer server, Transport transport, String sessionId) {
+    /** @param base the prefix the server is mounted under where this socket reached it, {@code ""} when standalone */
+    Connection(LiveViewServer server, Transport transport, String sessionId, String base) {
         this.server = server;
         this.transport = transport;
         this.sessionId = sessionId;
+        this.base = base;
         this.limits = server.config().limits();
         this.logs = server.logs();
         this.rate = new TokenBucket(limits.framesPerSecond(), limits.frameBurst(), System.nanoTime());
@@ -218,7 +221,7 @@ final class Connection implements ViewProcess.Outbox {
                 // This socket had the id before (left, or crashed): its own process keeps the order.
                 lost.close(TerminateReason.CLOSED);
             } else if (process == null) {
-                process = new ViewProcess(id, route.path(), this, server);
+                process = new ViewProcess(id, route.path(), base, this, server);
             }
             process.claim();
             joinedViews.incrementAndGet();

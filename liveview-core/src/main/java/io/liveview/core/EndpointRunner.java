@@ -64,14 +64,15 @@ final class EndpointRunner {
             String query = exchange.getQueryString();
             Session session = LiveViewServer.session(tokens, exchange);
             Request request = new Request(method.toString(),
-                    Params.parse(exchange.getRequestPath(), query.isEmpty() ? null : query, match.values()),
+                    Params.parse(MountPath.path(exchange), query.isEmpty() ? null : query, match.values()),
                     exchange.getRequestHeaders(), body, json, session == null ? Session.fresh() : session);
             if (post && !carriesCsrf(session, request)) {
                 logs.warn(LOG, "invalid_csrf " + template, "refused a POST to {}: no valid CSRF token", template);
                 LiveViewServer.plain(exchange, StatusCodes.FORBIDDEN, "Missing or invalid CSRF token");
                 return;
             }
-            Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, json, tokens::signSession);
+            Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, MountPath.base(exchange), json,
+                    tokens::signSession);
             match.route().handler().handle(request, response);
             if (response.endsSession() && session != null) {
                 sessionEnded.accept(session.id());

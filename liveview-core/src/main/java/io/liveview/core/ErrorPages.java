@@ -50,7 +50,7 @@ final class ErrorPages {
         variables.put("reference", reference);
         String page;
         try {
-            page = renderer.render(template, variables);
+            page = renderer.render(template, variables, MountPath.base(exchange));
         } catch (RuntimeException e) {
             // The application's error template itself is broken: a plain answer still goes out.
             LOG.error("the error page template {} failed to render", template, e);

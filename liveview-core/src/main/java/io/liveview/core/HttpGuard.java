@@ -59,7 +59,7 @@ final class HttpGuard implements HttpHandler {
         } else if (headerBytes(exchange) > limits.maxHeaderBytes() || cookieCount(exchange) > MAX_COOKIES) {
             LiveViewServer.plain(exchange, StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large");
         } else {
-            String allow = allowedMethods.apply(exchange.getRequestPath());
+            String allow = allowedMethods.apply(MountPath.path(exchange));
             if (allowed(exchange.getRequestMethod(), allow)) {
                 next.handleRequest(exchange);
             } else {

@@ -10,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.server.handlers.CookieImpl;
+import io.undertow.server.handlers.ProxyPeerAddressHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
@@ -60,18 +61,29 @@ import org.slf4j.MDC;
  *     .port(8080)
  *     .start();
  * }</pre>
+ *
+ * <p>An existing Undertow application mounts the whole server under a path prefix instead, with
+ * {@link Builder#build()} and {@link #handler()}:
+ *
+ * <pre>{@code
+ * LiveViewServer live = LiveViewServer.builder().live("/counter", CounterLive::new).build();
+ * Undertow.builder().addHttpListener(8080, "0.0.0.0")
+ *     .setHandler(Handlers.path(appHandler).addPrefixPath("/live", live.handler()))
+ *     .build().start();
+ * }</pre>
  */
 public final class LiveViewServer implements AutoCloseable {
 
-    /** The path of the page's WebSocket. */
+    /** The path of the page's WebSocket (below the prefix of a {@linkplain #handler() mounted} server). */
     public static final String SOCKET_PATH = "/_lv/socket";
-    /** The path the browser client is served at. */
+    /** The path the browser client is served at (below the prefix of a mounted server). */
     public static final String CLIENT_PATH = "/_lv/liveview.js";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     static final String SESSION_COOKIE = "lv_session";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
     private static final AttachmentKey<RouteMatch> ROUTE_MATCH = AttachmentKey.create(RouteMatch.class);
+    private static final AttachmentKey<String> SOCKET_BASE = AttachmentKey.create(String.class);
     /** Where the ids of ended sessions go, so that every node disconnects their pages. */
     static final String SESSION_ENDED_TOPIC = "lv:session-ended";
     /** The assign every view gets: its session's CSRF token, for forms that post to endpoints. */
@@ -112,8 +124,8 @@ public final class LiveViewServer implements AutoCloseable {
     private final ClientScript client;
     private final StaticFiles staticFiles;
     private final Metrics metrics;
-    private final Undertow undertow;
-    private final int port;
+    private final HttpHandler handler;
+    private final Undertow undertow; // null when the application's Undertow mounts the handler
 
     private final WebSocketProtocolHandshakeHandler socketHandshake = new WebSocketProtocolHandshakeHandler(this::onSocket);
     // First renders are gzipped for browsers that accept it: a 1,000-row table shrinks about tenfold.
@@ -121,7 +133,7 @@ public final class LiveViewServer implements AutoCloseable {
             this::dispatchPage,
             new ContentEncodingRepository().addEncodingHandler("gzip", new GzipEncodingProvider(), 50));
 
-    private LiveViewServer(Builder builder) {
+    private LiveViewServer(Builder builder, boolean listen) {
         this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
                 builder.layout, builder.limits(), builder.headers());
         this.routes = Map.copyOf(builder.routes);
@@ -143,8 +155,22 @@ public final class LiveViewServer implements AutoCloseable {
         // The only place MicrometerMetrics is named: without a registry its class is never loaded.
         this.metrics = builder.meterRegistry == null ? Metrics.NONE
                 : new MicrometerMetrics(builder.meterRegistry, routes.keySet(), this);
-        this.undertow = Undertow.builder()
-                .addHttpListener(builder.port, builder.host)
+        // Undertow's handler puts the forwarded scheme and host in the exchange, where the cookie and origin checks look.
+        HttpHandler routing = builder.trustForwardedHeaders ? new ProxyPeerAddressHandler(this::handle) : this::handle;
+        this.handler = new HttpGuard(limits, config.headers(), this::allowedMethods, routing);
+        if (listen) {
+            this.undertow = listen(builder.host, builder.port, limits, handler);
+            LOG.info("LiveView listening on http://{}:{} with routes {}", builder.host, port(), routes.keySet());
+        } else {
+            this.undertow = null;
+            LOG.info("LiveView ready to be mounted, with routes {}", routes.keySet());
+        }
+    }
+
+    /** Starts an Undertow of our own, with the limits only a listener can enforce (a mounted server has the application's). */
+    private static Undertow listen(String host, int port, Limits limits, HttpHandler handler) {
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(port, host)
                 // Undertow counts this from the first byte of a request, so one byte a second cannot stretch it.
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
                 // Also closes a connection that never sends a request.
@@ -156,11 +182,10 @@ public final class LiveViewServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, HttpGuard.MAX_COOKIES)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
-                .setHandler(new HttpGuard(limits, config.headers(), this::allowedMethods, this::handle))
+                .setHandler(handler)
                 .build();
         undertow.start();
-        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-        LOG.info("LiveView listening on http://{}:{} with routes {}", builder.host, port, routes.keySet());
+        return undertow;
     }
 
     /**
@@ -172,9 +197,28 @@ public final class LiveViewServer implements AutoCloseable {
 
     /**
      * @return the port the server listens on (the chosen one when built with port 0)
+     * @throws IllegalStateException if the server was {@linkplain Builder#build() built} to be
+     *                               mounted, without a listener of its own
      */
     public int port() {
-        return port;
+        if (undertow == null) {
+            throw new IllegalStateException("this server has no listener of its own: it is mounted through handler()");
+        }
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * The whole server as one Undertow handler, for an application's own Undertow to mount, usually
+     * under a path prefix: {@code Handlers.path(appHandler).addPrefixPath("/live", server.handler())}.
+     * Routes, endpoints and static files are declared without the prefix; the pages, the client's
+     * socket, {@code @{/...}} links in templates, redirects and the session cookie's path carry it.
+     * It holds everything the standalone server serves: the request limits (but see
+     * {@link Builder#build()}), security headers, gzip, the socket, static files and error pages.
+     *
+     * @return the handler every request of this server goes through
+     */
+    public HttpHandler handler() {
+        return handler;
     }
 
     /**
@@ -196,7 +240,8 @@ public final class LiveViewServer implements AutoCloseable {
     /**
      * Ends every view (each runs its {@link LiveView#terminate} with {@link TerminateReason#SHUTDOWN}),
      * tells every page to reconnect (close code 1001), and stops listening. Returns when the views
-     * have ended or after {@value #SHUTDOWN_WAIT_SECONDS} s, whichever comes first.
+     * have ended or after {@value #SHUTDOWN_WAIT_SECONDS} s, whichever comes first. A mounted server
+     * leaves the application's Undertow running; take its handler out of the routing first.
      */
     public void stop() {
         List<CompletableFuture<?>> ending = new ArrayList<>();
@@ -212,13 +257,15 @@ public final class LiveViewServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeConnections();
-        undertow.stop();
+        if (undertow != null) {
+            undertow.stop();
+        }
         lostViews.drain().forEach(late -> late.close(TerminateReason.SHUTDOWN));
         pageRenders.shutdown();
         scheduler.shutdownNow();
         pubSub.close();
         metrics.close();
-        LOG.info("LiveView on port {} stopped", port);
+        LOG.info("LiveView stopped");
     }
 
     @Override
@@ -309,7 +356,7 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void handle(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getRequestPath();
+        String path = MountPath.path(exchange);
         Endpoints.Match endpoint;
         RouteMatch page;
         if (path.equals(SOCKET_PATH)) {
@@ -356,7 +403,7 @@ public final class LiveViewServer implements AutoCloseable {
         Session session = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
         String sessionId = session == null ? null : session.id();
         WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs, metrics);
-        Connection connection = new Connection(this, transport, sessionId);
+        Connection connection = new Connection(this, transport, sessionId, exchange.getAttachment(SOCKET_BASE));
         connections.add(connection);
         transport.start(connection);
     }
@@ -374,6 +421,8 @@ public final class LiveViewServer implements AutoCloseable {
             plain(exchange, StatusCodes.SERVICE_UNAVAILABLE, "Too many open sockets; try again later");
             return;
         }
+        // The handshake's callback sees only a wrapper of the exchange, which shares its attachments.
+        exchange.putAttachment(SOCKET_BASE, MountPath.base(exchange));
         socketHandshake.handleRequest(exchange);
     }
 
@@ -400,7 +449,8 @@ public final class LiveViewServer implements AutoCloseable {
 
     private void deadRender(HttpServerExchange exchange, RouteMatch match) {
         Route route = match.route();
-        String path = exchange.getRequestPath();
+        String path = MountPath.path(exchange);
+        String base = MountPath.base(exchange);
         Session session = session(tokens, exchange);
         if (session == null) {
             session = Session.fresh();
@@ -419,21 +469,21 @@ public final class LiveViewServer implements AutoCloseable {
             socket.assign(CSRF_ASSIGN, tokens.csrf(sessionId));
             Params params = Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values());
             if (!OnMounts.pass(route.hooks(), params, session, socket)) {
-                halted(exchange, socket.redirectTarget());
+                halted(exchange, base, socket.redirectTarget());
                 return;
             }
             long mountStart = meters.start();
             view.mount(params, session, socket);
             meters.mounted(mountStart);
             if (socket.redirectTarget() != null) {
-                halted(exchange, socket.redirectTarget());
+                halted(exchange, base, socket.redirectTarget());
                 return;
             }
             long renderStart = meters.start();
-            String inner = renderer.render(view.template(), socket.assigns());
+            String inner = renderer.render(view.template(), socket.assigns(), base);
             meters.rendered(renderStart);
             String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
-            String page = Page.render(renderer, config, socket.assigns(), viewId, token, tokens.csrf(sessionId), inner);
+            String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(sessionId), inner);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
                 // Mount once: the page's socket adopts this instance if it joins soon enough.
                 firstRenders.admit(viewId, sessionId, route.path(), new ViewProcess.FirstRender(view, socket));
@@ -453,14 +503,14 @@ public final class LiveViewServer implements AutoCloseable {
         }
     }
 
-    /** A mount hook halted the first render, or the mount redirected: off to the target, or refused. */
-    private static void halted(HttpServerExchange exchange, String target) {
+    /** A mount hook halted the first render, or the mount redirected: off to the target (a path below {@code base}), or refused. */
+    private static void halted(HttpServerExchange exchange, String base, String target) {
         if (target == null) {
             plain(exchange, StatusCodes.FORBIDDEN, "Forbidden");
             return;
         }
         exchange.setStatusCode(StatusCodes.FOUND);
-        exchange.getResponseHeaders().put(Headers.LOCATION, target);
+        exchange.getResponseHeaders().put(Headers.LOCATION, base + target);
         exchange.endExchange();
     }
 
@@ -470,20 +520,15 @@ public final class LiveViewServer implements AutoCloseable {
         return tokens.verifySession(cookie == null ? null : cookie.getValue());
     }
 
-    /** Sets the session cookie: never readable by scripts, not sent by other sites' requests. */
+    /**
+     * Sets the session cookie: never readable by scripts, not sent by other sites' requests, only
+     * over TLS when the page came over TLS (as the proxy says, if trusted), and only to the server's
+     * own paths when it is mounted under a prefix.
+     */
     static void setSessionCookie(HttpServerExchange exchange, String value) {
-        exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, value)
-                .setPath("/").setHttpOnly(true).setSameSiteMode("Lax").setSecure(overHttps(exchange)));
-    }
-
-    /** True when the browser reached us over TLS, directly or through a proxy that says so. */
-    private static boolean overHttps(HttpServerExchange exchange) {
-        if ("https".equals(exchange.getRequestScheme())) {
-            return true;
-        }
-        String forwarded = exchange.getRequestHeaders().getFirst(Headers.X_FORWARDED_PROTO);
-        // A proxy chain lists one protocol per hop; the first is the browser's.
-        return forwarded != null && "https".equalsIgnoreCase(forwarded.split(",")[0].strip());
+        String base = MountPath.base(exchange);
+        exchange.setResponseCookie(new CookieImpl(SESSION_COOKIE, value).setPath(base.isEmpty() ? "/" : base)
+                .setHttpOnly(true).setSameSiteMode("Lax").setSecure("https".equalsIgnoreCase(exchange.getRequestScheme())));
     }
 
     /** Answers with a short text that must never contain client input, so it can reflect nothing. */
@@ -561,6 +606,7 @@ public final class LiveViewServer implements AutoCloseable {
         private String notFoundPage = ErrorPages.DEFAULT_TEMPLATE;
         private String errorPage = ErrorPages.DEFAULT_TEMPLATE;
         private MeterRegistry meterRegistry;
+        private boolean trustForwardedHeaders;
 
         private Builder() {
         }
@@ -655,6 +701,7 @@ public final class LiveViewServer implements AutoCloseable {
 
         /**
          * @param port the TCP port; 0 picks a free one (see {@link LiveViewServer#port()}). Default 8080.
+         *             Only for {@link #start()}.
          * @return this builder
          */
         public Builder port(int port) {
@@ -663,7 +710,7 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
-         * @param host the address to listen on. Default {@code 0.0.0.0}.
+         * @param host the address to listen on. Default {@code 0.0.0.0}. Only for {@link #start()}.
          * @return this builder
          */
         public Builder host(String host) {
@@ -787,7 +834,8 @@ public final class LiveViewServer implements AutoCloseable {
 
         /**
          * @param bytes the largest request line plus headers; larger requests are answered 431
-         *              (and beyond four times this, closed after a 400 without being read). Default 16 KB.
+         *              (and, with {@link #start()}, beyond four times this closed after a 400 without
+         *              being read). Default 16 KB.
          * @return this builder
          */
         public Builder maxHeaderBytes(int bytes) {
@@ -806,7 +854,7 @@ public final class LiveViewServer implements AutoCloseable {
 
         /**
          * @param timeout how long a client may take to send a request's headers; a slower one is
-         *                disconnected. Default 10 s.
+         *                disconnected. Default 10 s. Only for {@link #start()}.
          * @return this builder
          */
         public Builder requestParseTimeout(Duration timeout) {
@@ -816,6 +864,7 @@ public final class LiveViewServer implements AutoCloseable {
 
         /**
          * @param timeout an HTTP connection idle between requests is closed after this. Default 60 s.
+         *                Only for {@link #start()}.
          * @return this builder
          */
         public Builder keepAliveTimeout(Duration timeout) {
@@ -953,6 +1002,8 @@ public final class LiveViewServer implements AutoCloseable {
          * Wraps every page in a template of your own instead of the default layout. The template
          * gets the view's assigns plus {@code lvHead} (put it in the head with
          * {@code th:utext="${lvHead}"}) and {@code lvRoot} (the live view, {@code th:utext} too).
+         * Link with {@code th:href="@{/todo}"}: it carries the prefix of a mounted server, which
+         * every template also gets as {@code lvBase}.
          *
          * @param template a template name under {@code templates/}
          * @return this builder
@@ -1026,15 +1077,49 @@ public final class LiveViewServer implements AutoCloseable {
         }
 
         /**
-         * Starts the server.
+         * Honours the headers a reverse proxy sets on each request: {@code X-Forwarded-Proto} (the
+         * session cookie gets {@code Secure} when the browser's request was https),
+         * {@code X-Forwarded-Host} and {@code X-Forwarded-Port} (a socket's {@code Origin} is checked
+         * against the host the browser asked for) and {@code X-Forwarded-For}; through Undertow's
+         * {@code ProxyPeerAddressHandler}, the first value of each list counts. Only for a server
+         * every request reaches through a proxy that sets these headers, replacing what the client
+         * sent: without one, a client could claim any host. Default: off, the headers are ignored.
+         *
+         * @return this builder
+         */
+        public Builder trustForwardedHeaders() {
+            this.trustForwardedHeaders = true;
+            return this;
+        }
+
+        /**
+         * Starts the server with a listener of its own, at {@link #host(String)} and {@link #port(int)}.
          *
          * @return the running server
          */
         public LiveViewServer start() {
+            return new LiveViewServer(checked(), true);
+        }
+
+        /**
+         * Builds the server without a listener, for an Undertow of the application's own to mount
+         * its {@link LiveViewServer#handler()}. The settings of the listener then are the
+         * application's: {@link #host(String)}, {@link #port(int)},
+         * {@link #requestParseTimeout(Duration)}, {@link #keepAliveTimeout(Duration)}, the hard cap
+         * of four times {@link #maxHeaderBytes(int)} and the fixed caps of headers and parameters
+         * per request do not apply; every other setting does.
+         *
+         * @return the server, ready to serve through its handler
+         */
+        public LiveViewServer build() {
+            return new LiveViewServer(checked(), false);
+        }
+
+        private Builder checked() {
             if (routes.isEmpty()) {
                 throw new IllegalStateException("no live routes: add one with live(path, View::new)");
             }
-            return new LiveViewServer(this);
+            return this;
         }
     }
 }

@@ -15,9 +15,11 @@ final class Page {
     /**
      * Renders the layout with the view's assigns plus {@code lvHead}, {@code lvRoot} and {@code lvCsrf}
      * (for a form's hidden {@code _csrf} field). The ids and tokens put into markup here are
-     * base64url, so they need no escaping.
+     * base64url and the base is the application's own mount prefix, so they need no escaping.
+     *
+     * @param base the prefix the server is mounted under, {@code ""} when standalone
      */
-    static String render(Renderer renderer, LiveViewServer.Config config, Map<String, Object> assigns,
+    static String render(Renderer renderer, LiveViewServer.Config config, Map<String, Object> assigns, String base,
                          String viewId, String token, String csrf, String inner) {
         Map<String, Object> variables = new HashMap<>(assigns);
         if (variables.get(Socket.PAGE_TITLE) == null) {
@@ -25,8 +27,8 @@ final class Page {
         }
         variables.put("lvCsrf", csrf);
         variables.put("lvHead", "<meta name=\"lv-csrf\" content=\"" + csrf + "\">"
-                + "<script type=\"module\" src=\"" + LiveViewServer.CLIENT_PATH + "\"></script>");
+                + "<script type=\"module\" src=\"" + base + LiveViewServer.CLIENT_PATH + "\"></script>");
         variables.put("lvRoot", "<div id=\"" + viewId + "\" data-lv-root data-lv-token=\"" + token + "\">" + inner + "</div>");
-        return renderer.render(config.layout() == null ? DEFAULT_LAYOUT : config.layout(), variables);
+        return renderer.render(config.layout() == null ? DEFAULT_LAYOUT : config.layout(), variables, base);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The parameters of the page a view is mounted on: the route's path parameters ({@code id} of
  * {@code /todo/{id}}) and the query parameters, a path parameter first when both have a name.
  *
- * @param path   the request path, e.g. {@code /todo/42}
+ * @param path   the request path, e.g. {@code /todo/42}, below the prefix of a mounted server
  * @param values each parameter name with its values, in order of appearance
  */
 public record Params(String path, Map<String, List<String>> values) {

@@ -3,6 +3,8 @@ package io.liveview.core;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -11,6 +13,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * so the page a crawler sees is the page the socket keeps live.
  */
 final class Renderer {
+
+    /** The template variable holding the prefix the server is mounted under ({@code ""} standalone). */
+    static final String BASE = "lvBase";
 
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -22,12 +27,29 @@ final class Renderer {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        engine.setLinkBuilder(new BaseLinkBuilder());
     }
 
-    /** Renders {@code templates/<template>.html} with the given variables. */
-    String render(String template, Map<String, Object> variables) {
+    /**
+     * Renders {@code templates/<template>.html} with the given variables plus {@link #BASE}.
+     *
+     * @param base the prefix the page is served under, put in front of {@code @{/...}} links
+     */
+    String render(String template, Map<String, Object> variables, String base) {
         Context context = new Context();
         context.setVariables(variables);
+        context.setVariable(BASE, base);
         return engine.process(template, context);
+    }
+
+    /**
+     * Puts the mount prefix in front of {@code @{/todo}} links, as a servlet container puts its
+     * context path; the standard builder refuses such links outside a servlet container.
+     */
+    private static final class BaseLinkBuilder extends StandardLinkBuilder {
+        @Override
+        protected String computeContextPath(IExpressionContext context, String link, Map<String, Object> parameters) {
+            return (String) context.getVariable(BASE);
+        }
     }
 }

@@ -49,7 +49,8 @@ public final class Request {
     }
 
     /**
-     * @return the request path, e.g. {@code /todo/42}
+     * @return the request path, e.g. {@code /todo/42}, below the prefix of a mounted server as
+     *     routes name it
      */
     public String path() {
         return params.path();

@@ -19,6 +19,7 @@ import java.util.function.Function;
 public final class Response {
 
     private final int redirectStatus;
+    private final String base;
     private final ObjectMapper json;
     // Header names are case-insensitive: a handler's "content-type" and text()'s "Content-Type" are one header.
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -28,8 +29,10 @@ public final class Response {
     private String sessionCookie;
     private boolean endsSession;
 
-    Response(int redirectStatus, ObjectMapper json, Function<Session, String> signSession) {
+    /** @param base the prefix the server is mounted under, put in front of redirect targets */
+    Response(int redirectStatus, String base, ObjectMapper json, Function<Session, String> signSession) {
         this.redirectStatus = redirectStatus;
+        this.base = base;
         this.json = json;
         this.signSession = signSession;
     }
@@ -106,17 +109,18 @@ public final class Response {
      * Sends the browser to another page of this site: 303 (See Other) after a POST, so a reload does
      * not post again, 302 after a GET.
      *
-     * @param target a path on this site, e.g. {@code /todo?done=1}; anything else (another origin such
-     *               as {@code //evil.example} or {@code https://evil.example}, a {@code javascript:}
-     *               URL, a relative path) is replaced by {@code /}, so client input may name the
-     *               target without opening a redirect to another site
+     * @param target a path on this site, e.g. {@code /todo?done=1}, as routes name it: a server
+     *               mounted under a prefix puts the prefix in front. Anything else (another origin
+     *               such as {@code //evil.example} or {@code https://evil.example}, a
+     *               {@code javascript:} URL, a relative path) is replaced by {@code /}, so client
+     *               input may name the target without opening a redirect to another site
      * @return this response
      */
     public Response redirect(String target) {
         status = redirectStatus;
         body = new byte[0];
         headers.remove("Content-Type");
-        headers.put("Location", sameOrigin(target));
+        headers.put("Location", base + sameOrigin(target));
         return this;
     }
 

@@ -291,7 +291,8 @@ public final class Socket {
      * from {@link LiveView#mount}, the first render answers 302 and a join's reply names the path;
      * from {@link LiveView#handleEvent}, {@link LiveView#handleInfo} or {@link LiveView#handleAsync},
      * the page loads the path once the callback returns (nothing is rendered for it). Only paths of
-     * this site are followed: anything that is not a single-'/' path becomes {@code /}.
+     * this site are followed: anything that is not a single-'/' path becomes {@code /}. Name the
+     * path as routes name it: a server mounted under a prefix puts the prefix in front.
      *
      * @param path where to go, e.g. {@code /login?next=/todo}
      * @return this socket

@@ -79,7 +79,7 @@ final class StaticFiles {
     }
 
     void serve(HttpServerExchange exchange) {
-        String name = exchange.getRequestPath().substring(PREFIX.length());
+        String name = MountPath.path(exchange).substring(PREFIX.length());
         Asset asset = assets.get(name);
         if (asset != null) {
             send(exchange, asset);

@@ -77,6 +77,8 @@ final class ViewProcess {
 
     private final String id;
     private final String route;
+    // The page's mount prefix: links in its renders and its redirects carry it.
+    private final String base;
     private volatile Outbox outbox;
     private final LiveViewServer server;
     private final Mailbox mailbox;
@@ -94,9 +96,11 @@ final class ViewProcess {
     private Mounted mounted;
     private int messagesSinceRender;
 
-    ViewProcess(String id, String route, Outbox outbox, LiveViewServer server) {
+    /** @param base the prefix the page's server is mounted under, {@code ""} when standalone */
+    ViewProcess(String id, String route, String base, Outbox outbox, LiveViewServer server) {
         this.id = id;
         this.route = route;
+        this.base = base;
         this.outbox = outbox;
         this.server = server;
         this.mailbox = new Mailbox(server.config().mailboxCapacity(), "lv-view-" + id,
@@ -203,7 +207,7 @@ final class ViewProcess {
             return Frame.errorReply(ref, id, "forbidden", "a mount hook refused this view");
         }
         ObjectNode redirect = Frame.object().put("status", "error").put("reason", "redirect")
-                .put("message", "the view sends the page elsewhere").put("to", target);
+                .put("message", "the view sends the page elsewhere").put("to", base + target);
         return Frame.reply(ref, id, redirect);
     }
 
@@ -285,7 +289,7 @@ final class ViewProcess {
                 String away = mount.socket.takeRedirect();
                 if (away != null) {
                     // The page is about to load another one: rendering this one would be wasted.
-                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", away)));
+                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
                     return;
                 }
                 Patch patch = rerender(mount);
@@ -400,7 +404,7 @@ final class ViewProcess {
             }
             String away = from.socket.takeRedirect();
             if (away != null) {
-                outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", away)));
+                outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", base + away)));
                 return;
             }
             messagesSinceRender++;
@@ -472,7 +476,7 @@ final class ViewProcess {
 
     private String render(Mounted mount) {
         long start = meters.start();
-        String html = server.renderer().render(mount.view.template(), mount.socket.assigns());
+        String html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
         meters.rendered(start);
         return html;
     }

@@ -139,7 +139,7 @@ class ConnectionFuzzTest {
     void aCrashReleasesOnlyItsOwnJoinNotTheRejoinQueuedBehindIt() throws Exception {
         ProtocolModel.Page page = generous.page(0);
         RecordingTransport transport = new RecordingTransport();
-        Connection connection = new Connection(generous.server(), transport, generous.sessionId());
+        Connection connection = new Connection(generous.server(), transport, generous.sessionId(), "");
         try {
             connection.receive(join("1", page, "http://localhost/probe"));
             // The sleep holds the mailbox, so the leave and the rejoin are read before the crash runs.
@@ -161,7 +161,7 @@ class ConnectionFuzzTest {
     void aFailedMountReleasesOnlyItsOwnJoinNotTheRejoinQueuedBehindIt() throws Exception {
         ProtocolModel.Page page = generous.page(0);
         RecordingTransport transport = new RecordingTransport();
-        Connection connection = new Connection(generous.server(), transport, generous.sessionId());
+        Connection connection = new Connection(generous.server(), transport, generous.sessionId(), "");
         try {
             connection.receive(join("1", page, "http://localhost/probe"));
             connection.receive(event("2", page.viewId(), "sleep", "ms", "300"));
@@ -182,7 +182,7 @@ class ConnectionFuzzTest {
     @Test
     void anUnknownViewIdIsRepeatedOnlyEscaped() throws Exception {
         RecordingTransport transport = new RecordingTransport();
-        Connection connection = new Connection(generous.server(), transport, generous.sessionId());
+        Connection connection = new Connection(generous.server(), transport, generous.sessionId(), "");
         connection.receive(event("1", "lv-\u202e\u0000x", "inc", "by", "1"));
         assertTrue(transport.awaitReplies(Set.of("1"), REPLY_TIMEOUT_MILLIS), "no reply");
         assertEquals("unknown_view", outcome(transport, "1"));
@@ -229,7 +229,7 @@ class ConnectionFuzzTest {
      */
     private static void play(Target target, List<String> frames, Map<String, Long> outcomes) throws InterruptedException {
         RecordingTransport transport = new RecordingTransport();
-        Connection connection = new Connection(target.server(), transport, target.sessionId());
+        Connection connection = new Connection(target.server(), transport, target.sessionId(), "");
         ProtocolModel model = target.model();
         List<FrameShape> played = new ArrayList<>();
         Set<String> refs = new HashSet<>();

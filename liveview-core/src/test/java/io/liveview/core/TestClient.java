@@ -67,12 +67,19 @@ final class TestClient implements AutoCloseable {
     }
 
     TestClient(int port, String cookie, String origin) throws Exception {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().header("Origin", origin);
+        this(URI.create("ws://localhost:" + port + LiveViewServer.SOCKET_PATH), cookie, "Origin", origin);
+    }
+
+    /** A socket at any address (a mounted server's) with the given headers, names and values in turn. */
+    TestClient(URI address, String cookie, String... headers) throws Exception {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
-        socket = builder.buildAsync(URI.create("ws://localhost:" + port + LiveViewServer.SOCKET_PATH), new Listener())
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        socket = builder.buildAsync(address, new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Sends a frame and waits for the reply with its ref. */

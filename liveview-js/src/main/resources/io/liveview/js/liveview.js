@@ -1,10 +1,12 @@
 /*
- * LiveView for Java: the browser client. One ES module, no dependencies, served at /_lv/liveview.js:
+ * LiveView for Java: the browser client. One ES module, no dependencies, served at /_lv/liveview.js
+ * (below the server's mount prefix, if any):
  *   <script type="module" src="/_lv/liveview.js"></script>
  * The wire contract is docs/protocol.md.
  *
  * On load it finds every live root, <div data-lv-root id="..." data-lv-token="...">, reads the CSRF token
- * from <meta name="lv-csrf" content="...">, opens one WebSocket to /_lv/socket and joins every root.
+ * from <meta name="lv-csrf" content="...">, opens one WebSocket to the socket next to this script
+ * (/_lv/socket, so a prefix needs no setting) and joins every root.
  * Then it sends the user's events and applies the server's patches to the roots.
  *
  * Attributes it understands:
@@ -36,6 +38,7 @@
 const STATES = ['lv-connected', 'lv-disconnected', 'lv-error'];
 const RELOAD_KEY = 'lv-reload:' + location.pathname;
 const csrf = document.querySelector('meta[name="lv-csrf"]')?.content;
+const SOCKET_URL = new URL('socket', import.meta.url).href.replace(/^http/, 'ws'); // http->ws, https->wss
 const inert = document.implementation.createHTMLDocument(''); // parses without running or loading anything
 
 const views = new Map(); // root id -> {id, el, pristine, joined, jref, dead, tries, timer}
@@ -66,7 +69,7 @@ function send(view, kind, payload, p = {}) {
 // ---- connection ----
 
 function connect() {
-  const ws = (socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_lv/socket`));
+  const ws = (socket = new WebSocket(SOCKET_URL));
   ws.onopen = () => views.forEach(v => v.dead || join(v));
   ws.onmessage = e => ws === socket && receive(JSON.parse(e.data));
   ws.onclose = ws.onerror = () => down(ws);
