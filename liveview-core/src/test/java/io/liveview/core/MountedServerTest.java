@@ -41,6 +41,7 @@ class MountedServerTest {
                 .live("/", LinksLive::new)
                 .live("/links", LinksLive::new)
                 .live("/probe", ProbeLive::new)
+                .live("/away", AwayLive::new)
                 .group((params, session, socket) -> {
                     socket.redirect("/login");
                     return false;
@@ -115,6 +116,17 @@ class MountedServerTest {
             assertEquals("redirect", reply.get("reason").asText());
             assertEquals("/app/login?from=join", reply.get("to").asText());
         }
+
+        TestClient.LivePage away = TestClient.get(port, "/app/away");
+        try (TestClient client = socket(away.cookie())) {
+            client.join(away, true);
+            JsonNode reply = client.event(away.viewId(), "away", TestClient.values("to", "/todo")).get(3);
+            assertEquals("/app/todo", reply.get("redirect").asText(), "a view's redirect from an event");
+            client.event(away.viewId(), "away-later", TestClient.values("to", "/later"));
+            assertEquals("/app/later", client.nextPush().get(3).get("to").asText(), "and from a message");
+        }
+        assertEquals("/app/elsewhere", get("/app/away?to=/elsewhere").headers().firstValue("Location").orElseThrow(),
+                "and from its mount");
 
         assertEquals("/app/probe", get("/app/hop").headers().firstValue("Location").orElseThrow());
         assertEquals("/app/", get("/app/hop?to=//evil.example").headers().firstValue("Location").orElseThrow(),
