@@ -9,6 +9,7 @@ import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,12 @@ final class EndpointRunner {
     private final LogLimiter logs;
     private final ExecutorService threads;
     private final long maxBodyBytes;
+    private final Function<HttpServerExchange, Session> sessions;
     private final Consumer<String> sessionEnded;
 
     EndpointRunner(Tokens tokens, ObjectMapper json, LogLimiter logs, ExecutorService threads, long maxBodyBytes,
-                   Consumer<String> sessionEnded) {
+                   Function<HttpServerExchange, Session> sessions, Consumer<String> sessionEnded) {
+        this.sessions = sessions;
         this.sessionEnded = sessionEnded;
         this.tokens = tokens;
         this.json = json;
@@ -62,7 +65,7 @@ final class EndpointRunner {
                 return;
             }
             String query = exchange.getQueryString();
-            Session session = LiveViewServer.session(tokens, exchange);
+            Session session = sessions.apply(exchange);
             Request request = new Request(method.toString(),
                     Params.parse(MountPath.path(exchange), query.isEmpty() ? null : query, match.values()),
                     exchange.getRequestHeaders(), body, json, session == null ? Session.fresh() : session);

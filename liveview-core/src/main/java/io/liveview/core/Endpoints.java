@@ -2,7 +2,9 @@ package io.liveview.core;
 
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,6 +50,13 @@ final class Endpoints {
             throw new IllegalArgumentException("two " + method + " endpoints for path " + path);
         }
         table.put(path, new Route(method.toString(), path, template, Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** @return every endpoint, GET ones first */
+    List<Route> all() {
+        List<Route> all = new ArrayList<>(get.values());
+        all.addAll(post.values());
+        return all;
     }
 
     /** @return whether a GET endpoint matches the same paths as {@code template} */

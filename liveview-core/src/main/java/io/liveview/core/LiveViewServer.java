@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -119,6 +121,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final WaitingRoom<ViewProcess.FirstRender> firstRenders;
     private final WaitingRoom<ViewProcess> lostViews;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final EndedSessions endedSessions = new EndedSessions();
     private final ExecutorService pageRenders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = timers();
     private final ClientScript client;
@@ -144,10 +147,17 @@ public final class LiveViewServer implements AutoCloseable {
         this.lostViews = new WaitingRoom<>(limits.resumeGrace(), limits.maxWaitingViews(), scheduler,
                 unclaimed -> unclaimed.close(TerminateReason.CLOSED));
         this.tokens = new Tokens(secret(builder.secret), builder.encryptSessions, builder.tokenMaxAge, Clock.systemUTC(), json);
-        this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes(),
-                ended -> pubSub.broadcast(SESSION_ENDED_TOPIC, ended));
-        // Every node closes the sockets of a session that ended anywhere.
-        pubSub.subscribe(SESSION_ENDED_TOPIC, ended -> closeSession((String) ended));
+        this.endpointRunner = new EndpointRunner(tokens, json, logs, pageRenders, limits.maxBodyBytes(), this::session,
+                ended -> {
+                    // Void it here before the response leaves; the other nodes hear it through PubSub.
+                    endedSessions.add(ended);
+                    pubSub.broadcast(SESSION_ENDED_TOPIC, ended);
+                });
+        // Every node voids a session that ended anywhere and closes its sockets.
+        pubSub.subscribe(SESSION_ENDED_TOPIC, ended -> {
+            endedSessions.add((String) ended);
+            closeSession((String) ended);
+        });
         this.renderer = new Renderer(builder.classLoader);
         this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage);
         this.client = new ClientScript();
@@ -160,11 +170,24 @@ public final class LiveViewServer implements AutoCloseable {
         this.handler = new HttpGuard(limits, config.headers(), this::allowedMethods, routing);
         if (listen) {
             this.undertow = listen(builder.host, builder.port, limits, handler);
-            LOG.info("LiveView listening on http://{}:{} with routes {}", builder.host, port(), routes.keySet());
+            LOG.info("LiveView listening on http://{}:{}, routes:{}", builder.host, port(), routeTable());
         } else {
             this.undertow = null;
-            LOG.info("LiveView ready to be mounted, with routes {}", routes.keySet());
+            LOG.info("LiveView ready to be mounted, routes:{}", routeTable());
         }
+    }
+
+    /** One line a route, sorted by path, for the start-up log: which paths exist is the first thing to check. */
+    String routeTable() {
+        record Line(String path, String text) {
+        }
+        List<Line> lines = new ArrayList<>();
+        routes.values().forEach(route -> lines.add(new Line(route.path(), String.format("%n  %-5s %s%s", "LIVE", route.path(),
+                route.hooks().isEmpty() ? "" : "  (" + route.hooks().size() + " mount hook" + (route.hooks().size() == 1 ? ")" : "s)")))));
+        endpoints.all().forEach(endpoint -> lines.add(new Line(endpoint.path(),
+                String.format("%n  %-5s %s", endpoint.method(), endpoint.path()))));
+        lines.sort(Comparator.comparing(Line::path));
+        return lines.stream().map(Line::text).collect(Collectors.joining());
     }
 
     /** Starts an Undertow of our own, with the limits only a listener can enforce (a mounted server has the application's). */
@@ -400,7 +423,7 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     private void onSocket(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        Session session = tokens.verifySession(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
+        Session session = session(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
         String sessionId = session == null ? null : session.id();
         WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs, metrics);
         Connection connection = new Connection(this, transport, sessionId, exchange.getAttachment(SOCKET_BASE));
@@ -451,7 +474,7 @@ public final class LiveViewServer implements AutoCloseable {
         Route route = match.route();
         String path = MountPath.path(exchange);
         String base = MountPath.base(exchange);
-        Session session = session(tokens, exchange);
+        Session session = session(exchange);
         if (session == null) {
             session = Session.fresh();
             setSessionCookie(exchange, tokens.signSession(session));
@@ -515,9 +538,15 @@ public final class LiveViewServer implements AutoCloseable {
     }
 
     /** The request's session, or {@code null} if it has no valid {@code lv_session} cookie. */
-    static Session session(Tokens tokens, HttpServerExchange exchange) {
+    Session session(HttpServerExchange exchange) {
         Cookie cookie = exchange.getRequestCookie(SESSION_COOKIE);
-        return tokens.verifySession(cookie == null ? null : cookie.getValue());
+        return session(cookie == null ? null : cookie.getValue());
+    }
+
+    /** The session of a cookie value, or {@code null} if it does not verify or the session ended. */
+    private Session session(String cookieValue) {
+        Session session = tokens.verifySession(cookieValue);
+        return session == null || endedSessions.contains(session.id()) ? null : session;
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liveview.diff.Html;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Routes with path parameters, over real HTTP and sockets. */
@@ -68,5 +69,17 @@ class RoutesTest extends ServerTest {
                 () -> LiveViewServer.builder().live("/items/{id}", ItemLive::new).live("/items/{name}", ItemLive::new));
         assertTrue(e.getMessage().contains("/items/{id}"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LiveViewServer.builder().live("/items/{id", ItemLive::new));
+    }
+
+    @Test
+    void theStartUpLogListsEveryRouteByPath() {
+        start(b -> b.live("/items/{id}", ItemLive::new)
+                .group((params, session, socket) -> true, g -> g.live("/items/new", NewItemLive::new))
+                .get("/health", (request, response) -> response.text("up"))
+                .post("/items/{id}/done", (request, response) -> response.text("done")));
+        String table = server.routeTable();
+        List<String> lines = table.lines().filter(line -> !line.isBlank()).map(String::strip).toList();
+        assertEquals(List.of("LIVE  /counting", "LIVE  /failing", "GET   /health", "LIVE  /items/new  (1 mount hook)",
+                "LIVE  /items/{id}", "POST  /items/{id}/done", "LIVE  /probe", "LIVE  /process", "LIVE  /tally"), lines);
     }
 }

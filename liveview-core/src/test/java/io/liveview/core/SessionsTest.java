@@ -127,4 +127,21 @@ class SessionsTest extends ServerTest {
             assertFalse(other.closeCode.isDone());
         }
     }
+
+    @Test
+    void aCopyOfTheCookieOfAnEndedSessionIsWorthNothing() throws Exception {
+        TestClient.LivePage before = TestClient.get(port, "/who");
+        String stolen = cookieOf(post("/login", before.cookie(), "name", "Ada", "_csrf", before.csrf()));
+        TestClient.LivePage page = TestClient.get(port, "/who", stolen);
+        assertEquals("Ada", user(page));
+        assertEquals(303, post("/logout", stolen, "_csrf", page.csrf()).statusCode());
+
+        TestClient.LivePage replayed = TestClient.get(port, "/who", stolen);
+        assertEquals("nobody", user(replayed), "the page gets a fresh session");
+        assertNotEquals(stolen, replayed.cookie());
+        assertEquals(403, post("/logout", stolen, "_csrf", page.csrf()).statusCode(), "endpoints see no session either");
+        try (TestClient client = new TestClient(port, stolen)) {
+            assertEquals("invalid_csrf", reason(client.join(page, false)), "nor does a socket");
+        }
+    }
 }
