@@ -60,6 +60,10 @@ public final class DemoApp {
      * @param args ignored
      */
     public static void main(String[] args) {
+        // Undertow logs through jboss-logging, which would otherwise pick java.util.logging over SLF4J.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         String port = System.getenv("PORT");
         LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
