@@ -28,6 +28,7 @@ final class Renderer {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         engine.setLinkBuilder(new BaseLinkBuilder());
+        engine.addDialect(new LiveViewDialect());
     }
 
     /**

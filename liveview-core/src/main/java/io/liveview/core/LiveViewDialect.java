@@ -1,0 +1,77 @@
+package io.liveview.core;
+
+import java.util.Set;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.dialect.AbstractProcessorDialect;
+import org.thymeleaf.engine.AttributeName;
+import org.thymeleaf.model.IAttribute;
+import org.thymeleaf.model.IProcessableElementTag;
+import org.thymeleaf.processor.AbstractProcessor;
+import org.thymeleaf.processor.IProcessor;
+import org.thymeleaf.processor.element.IElementTagProcessor;
+import org.thymeleaf.processor.element.IElementTagStructureHandler;
+import org.thymeleaf.processor.element.MatchingAttributeName;
+import org.thymeleaf.processor.element.MatchingElementName;
+import org.thymeleaf.standard.expression.StandardExpressions;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * Lets templates write our attributes with expressions, as {@code th:*} attributes are written:
+ * {@code lv:click="inc"}, {@code lv:value-id="${todo.id}"}, {@code lv:key="${row.id}"}. Each
+ * {@code lv:name} is evaluated like any Thymeleaf expression (a plain word is itself) and becomes
+ * the attribute {@code lv-name} the client reads; {@code null} or {@code false} leaves it out. Plain
+ * {@code lv-*} attributes pass through untouched.
+ */
+final class LiveViewDialect extends AbstractProcessorDialect {
+
+    static final String PREFIX = "lv";
+
+    LiveViewDialect() {
+        // After the standard dialect's th:each and th:if (precedence 1000 and below), so rows see their variables.
+        super("LiveView", PREFIX, 1100);
+    }
+
+    @Override
+    public Set<IProcessor> getProcessors(String dialectPrefix) {
+        return Set.of(new AttributeProcessor(dialectPrefix));
+    }
+
+    /** Turns every {@code lv:name="expression"} of an element into {@code lv-name="value"}. */
+    private static final class AttributeProcessor extends AbstractProcessor implements IElementTagProcessor {
+
+        private final MatchingAttributeName attributes;
+
+        AttributeProcessor(String dialectPrefix) {
+            super(TemplateMode.HTML, 1100);
+            this.attributes = MatchingAttributeName.forAllAttributesWithPrefix(TemplateMode.HTML, dialectPrefix);
+        }
+
+        @Override
+        public MatchingElementName getMatchingElementName() {
+            return null;
+        }
+
+        @Override
+        public MatchingAttributeName getMatchingAttributeName() {
+            return attributes;
+        }
+
+        @Override
+        public void process(ITemplateContext context, IProcessableElementTag tag, IElementTagStructureHandler structure) {
+            for (IAttribute attribute : tag.getAllAttributes()) {
+                AttributeName name = attribute.getAttributeDefinition().getAttributeName();
+                // Only the lv:name form: data-lv-* attributes are the page's own (data-lv-root, data-lv-token).
+                if (!PREFIX.equals(name.getPrefix()) || !attribute.getAttributeCompleteName().startsWith(PREFIX + ":")) {
+                    continue;
+                }
+                Object value = StandardExpressions.getExpressionParser(context.getConfiguration())
+                        .parseExpression(context, attribute.getValue()).execute(context);
+                structure.removeAttribute(name);
+                if (value != null && !Boolean.FALSE.equals(value)) {
+                    structure.setAttribute(PREFIX + "-" + name.getAttributeName(), HtmlEscape.escapeHtml4Xml(value.toString()));
+                }
+            }
+        }
+    }
+}
