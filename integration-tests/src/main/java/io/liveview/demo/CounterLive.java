@@ -1,5 +1,6 @@
 package io.liveview.demo;
 
+import io.liveview.core.Assign;
 import io.liveview.core.LiveView;
 import io.liveview.core.Params;
 import io.liveview.core.Payload;
@@ -10,16 +11,18 @@ import io.liveview.core.UnknownEventException;
 /** The counter from the README. */
 public final class CounterLive implements LiveView {
 
+    private static final Assign<Integer> COUNT = Assign.of("count");
+
     @Override
     public void mount(Params params, Session session, Socket socket) {
-        socket.assign("count", 0);
+        socket.assign(COUNT, 0);
     }
 
     @Override
     public void handleEvent(String event, Payload payload, Socket socket) {
         switch (event) {
-            case "inc" -> socket.update("count", (Integer n) -> n + 1);
-            case "dec" -> socket.update("count", (Integer n) -> n - 1);
+            case "inc" -> socket.update(COUNT, n -> n + 1);
+            case "dec" -> socket.update(COUNT, n -> n - 1);
             default -> throw new UnknownEventException(event);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A view's assigns (the variables its template renders) and its powers: messages, timers, async
@@ -136,6 +137,40 @@ public final class Socket {
             throw new IllegalStateException("view " + viewId + ": cannot update '" + key + "', it was never assigned");
         }
         return assign(key, update.apply((T) assigns.get(key)));
+    }
+
+    /**
+     * Sets a typed assign. The template is rendered again after the current callback.
+     *
+     * @param key   the variable's typed name
+     * @param value its value
+     * @param <T>   the value's type
+     * @return this socket
+     */
+    public <T> Socket assign(Assign<T> key, T value) {
+        return assign(key.name(), value);
+    }
+
+    /**
+     * Replaces a typed assign with a function of its current value: {@code socket.update(COUNT, n -> n + 1)}.
+     *
+     * @param key    the variable's typed name; it must have been assigned before
+     * @param update computes the new value from the current one
+     * @param <T>    the value's type
+     * @return this socket
+     * @throws IllegalStateException if {@code key} was never assigned
+     */
+    public <T> Socket update(Assign<T> key, UnaryOperator<T> update) {
+        return update(key.name(), update);
+    }
+
+    /**
+     * @param key the variable's typed name
+     * @param <T> the value's type
+     * @return its current value, or {@code null}
+     */
+    public <T> T get(Assign<T> key) {
+        return get(key.name());
     }
 
     /**
