@@ -43,7 +43,7 @@ class CounterTest extends BrowserTest {
         }
         assertThat(page.locator("h1")).hasText("Count: 20");
         // Nothing further arrives later: every reply is in, and the count stays put.
-        page.waitForFunction("() => document.querySelectorAll('.lv-loading').length === 0");
+        page.waitForFunction("() => document.querySelectorAll('.lv-click-loading').length === 0");
         assertThat(page.locator("h1")).hasText("Count: 20");
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * of random edits follow, each reaching the browser as a patch to the DOM the previous patches
  * left. Each step is a click on the view's {@code #next} button, in the page, through the
  * client's own click handling; the step is done when the step number the view renders has
- * arrived and the button is no longer {@code lv-loading}.
+ * arrived and the button is no longer {@code lv-click-loading}.
  *
  * <p>A patch the client could not apply would be hidden by its recovery (it rejoins and gets the
  * whole HTML), so the test also fails on anything the client logs as an error or a warning, and on
@@ -66,7 +66,7 @@ class DiffInBrowserTest extends BrowserTest {
             async step => {
               const root = document.querySelector('[data-lv-root]');
               const done = () => document.getElementById('step')?.textContent === String(step)
-                  && !document.getElementById('next').classList.contains('lv-loading');
+                  && !document.getElementById('next').classList.contains('lv-click-loading');
               document.getElementById('next').click();
               if (!done()) {
                 await new Promise((resolve, reject) => {

@@ -9,20 +9,29 @@
  * (/_lv/socket, so a prefix needs no setting) and joins every root.
  * Then it sends the user's events and applies the server's patches to the roots.
  *
- * Attributes it understands:
- *   lv-click="name"            click on the element (or inside it): event {type:"click", value: lv-value-*};
- *                              on an <a>, the navigation is prevented
- *   lv-value-NAME="v"          sent as value.NAME with lv-click
- *   <form lv-submit="name">    submit (default prevented): event {type:"submit", value: the form's fields}
+ * Attributes it understands (docs/bindings.md has each one's payload):
+ *   lv-click="name"            click on the element (or inside it): {type:"click", value: lv-value-*}; an <a>
+ *                              does not navigate, a submit button does not submit its form
+ *   lv-click-away="name"       a click anywhere outside the element
+ *   lv-value-NAME="v"          sent as value.NAME with the element's events
+ *   <form lv-submit="name">    submit (default prevented): {type:"submit", value: the form's fields}
  *   <form lv-change="name">    every input event in the form: {type:"change", value: fields, target: field name}
- *   lv-key / id                  keyed list items (read by the server's differ)
+ *   lv-disable-with="text"     a form's button shows text, disabled, while the form's submit is in flight
+ *   lv-debounce="ms|blur"      an element's events leave once it was quiet that long, or when it loses focus
+ *   lv-throttle="ms"           at most one event per period
+ *   lv-keydown / lv-keyup="name", lv-window-keydown / lv-window-keyup="name"
+ *                              {type:"keydown", value: {key, value (a field's), lv-value-*}};
+ *                              lv-key-filter="Enter" sends only that key
+ *   lv-focus / lv-blur="name", lv-window-focus / lv-window-blur="name"
+ *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
  *
  * Classes it sets:
  *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status); a root in
  *                                                lv-error because its join was refused carries the reason's
  *                                                message in data-lv-error
- *   lv-loading                                   on the lv-click element or form whose event awaits its reply
+ *   lv-click-loading, lv-submit-loading, ...     lv-TYPE-loading on an element whose event awaits its reply
+ *                                                (and on the changed field, the submit button)
  *
  * Behaviour: one reply per ref; patches apply in order with paths evaluated after the previous op; a form
  * field the user edited after an event was sent keeps its value when that event's reply arrives; after a
@@ -62,7 +71,7 @@ function send(view, kind, payload, p = {}) {
   if (!isOpen()) return;
   const r = String(++ref);
   pending.set(r, p);
-  p.el?.classList.add('lv-loading');
+  p.els?.forEach(e => e.classList.add(p.cls));
   socket.send(JSON.stringify([r, view, kind, payload]));
 }
 
@@ -79,7 +88,7 @@ function down(ws) {
   if (ws !== socket) return;
   socket = null;
   ws.close();
-  pending.forEach(p => p.el?.classList.remove('lv-loading'));
+  pending.forEach(done);
   pending.clear();
   views.forEach(v => {
     v.joined = false;
@@ -137,7 +146,7 @@ function receive([r, id, kind, pl]) {
     if (!p) return;
     pending.delete(r);
     acked = Math.max(acked, +r);
-    if (p.el && ![...pending.values()].some(q => q.el === p.el)) p.el.classList.remove('lv-loading');
+    done(p);
     if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
     if (pl.title != null) document.title = pl.title;
     p.cb?.(pl, +r);
@@ -156,12 +165,25 @@ function receive([r, id, kind, pl]) {
 
 // ---- events ----
 
-function event(el, type, name, value, extra) {
+// An event is answered (or its socket is gone): its loading class goes where no other event of the
+// same kind still waits, and lv-disable-with buttons get their own text back.
+function done(p) {
+  for (const e of p.els || []) {
+    if (![...pending.values()].some(q => q.cls === p.cls && q.els.includes(e))) e.classList.remove(p.cls);
+  }
+  p.undo?.();
+}
+
+// Sends event `name` for `el`; dropped when its view is not joined. Until the reply, `lv-TYPE-loading`
+// marks `el` and the `also` elements (the field that changed, the submit button).
+function event(el, type, name, value, extra, also = []) {
   const root = el.closest('[data-lv-root]');
   const v = root && views.get(root.id);
-  if (!v || v.el !== root || !v.joined) return; // not ours, or not joined: dropped
+  if (!v || v.el !== root || !v.joined || !isOpen()) return; // not ours, or not joined: dropped
   send(v.id, 'event', { type, event: name, value, ...extra }, {
-    el,
+    els: [el, ...also],
+    cls: `lv-${type}-loading`,
+    undo: type === 'submit' ? disableWith(el) : null,
     cb(pl, r) {
       if (pl.redirect) location.assign(pl.redirect);
       else if (pl.status === 'ok' && v.joined) {
@@ -172,6 +194,28 @@ function event(el, type, name, value, extra) {
   });
 }
 
+// lv-disable-with="Saving..." on a form's buttons: shown, and the button disabled, while its submit
+// is in flight. The button's own nodes go back before the reply's patch, which was made for them.
+function disableWith(form) {
+  const undo = [...form.querySelectorAll('[lv-disable-with]')].map(b => {
+    const kids = [...b.childNodes], text = b.getAttribute('lv-disable-with'), input = b.localName === 'input';
+    const value = b.value;
+    input ? (b.value = text) : (b.textContent = text);
+    b.disabled = true;
+    return () => {
+      input ? (b.value = value) : b.replaceChildren(...kids);
+      b.disabled = false;
+    };
+  });
+  return () => undo.forEach(f => f());
+}
+
+const values = el => {
+  const value = {};
+  for (const a of el.attributes) if (a.name.startsWith('lv-value-')) value[a.name.slice(9)] = a.value;
+  return value;
+};
+
 function fields(form, submitter) {
   const value = Object.create(null);
   for (const [k, x] of new FormData(form, submitter)) {
@@ -181,6 +225,39 @@ function fields(form, submitter) {
   return value;
 }
 
+// lv-debounce="ms": an element's event leaves once the element was quiet that long; "blur": when it
+// loses focus. lv-throttle="ms": at most one a period, the first at once, the latest at the period's end.
+// A held event leaves early when its field loses focus or its form is submitted.
+const held = new WeakMap(); // element -> {timer, last, fire}
+
+function limit(el, fire) {
+  const debounce = el.getAttribute('lv-debounce'), throttle = +el.getAttribute('lv-throttle');
+  const s = held.get(el) || {};
+  held.set(el, s);
+  clearTimeout(s.timer);
+  s.fire = null;
+  if (debounce) {
+    s.fire = fire;
+    if (debounce !== 'blur') s.timer = setTimeout(() => flush(el), +debounce);
+  } else if (throttle) {
+    const wait = (s.last || 0) + throttle - Date.now();
+    s.fire = () => (s.last = Date.now()) && fire();
+    if (wait > 0) s.timer = setTimeout(() => flush(el), wait);
+    else flush(el);
+  } else fire();
+}
+
+function flush(el) {
+  const s = held.get(el), fire = s?.fire;
+  if (!fire) return;
+  clearTimeout(s.timer);
+  s.fire = null;
+  fire();
+}
+
+// Elements of live roots that listen for something anywhere: lv-click-away, lv-window-*.
+const everywhere = attr => document.querySelectorAll(`[data-lv-root] [${attr}]`);
+
 // A click that toggles a checkbox or radio fires its input event after the click's own frame went out;
 // that edit belongs before the frame, so the click's reply may set the field.
 let clicked = null;
@@ -188,19 +265,23 @@ let clicked = null;
 document.addEventListener('click', e => {
   clicked = [e.target, ref];
   setTimeout(() => (clicked = null));
+  for (const el of everywhere('lv-click-away')) {
+    if (!el.contains(e.target)) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
+  }
   const el = e.target.closest?.('[lv-click]');
   if (!el) return;
-  if (el.localName === 'a') e.preventDefault();
-  const value = {};
-  for (const a of el.attributes) if (a.name.startsWith('lv-value-')) value[a.name.slice(9)] = a.value;
-  event(el, 'click', el.getAttribute('lv-click'), value);
+  // A link does not navigate, a button in a form sends its own event instead of submitting the form.
+  if (el.localName === 'a' || (el.form && el.type === 'submit')) e.preventDefault();
+  limit(el, () => event(el, 'click', el.getAttribute('lv-click'), values(el)));
 });
 
 document.addEventListener('submit', e => {
   const form = e.target;
   if (!form.hasAttribute('lv-submit') || !form.closest('[data-lv-root]')) return;
   e.preventDefault();
-  event(form, 'submit', form.getAttribute('lv-submit'), fields(form, e.submitter));
+  for (const f of form.elements) flush(f);
+  const submitter = e.submitter ? [e.submitter] : [];
+  event(form, 'submit', form.getAttribute('lv-submit'), fields(form, e.submitter), {}, submitter);
 });
 
 document.addEventListener('input', e => {
@@ -208,9 +289,41 @@ document.addEventListener('input', e => {
   edits.set(field, clicked?.[0] === field ? clicked[1] : ref); // edited after frame `ref` was sent
   const form = field.form;
   if (form?.hasAttribute('lv-change')) {
-    event(form, 'change', form.getAttribute('lv-change'), fields(form), { target: field.name });
+    limit(field, () => event(form, 'change', form.getAttribute('lv-change'), fields(form), { target: field.name }, [field]));
   }
 });
+
+// lv-keydown / lv-keyup on the focused element or an ancestor, lv-window-keydown / -keyup anywhere;
+// lv-key-filter="Enter" sends only that key (lv-key names list items). The value carries the key and a
+// field's current value.
+function key(el, type, attr, e) {
+  const only = el.getAttribute('lv-key-filter');
+  if (e.isComposing || (only && only !== e.key)) return;
+  const value = { ...values(el), key: e.key };
+  if (el.form !== undefined && typeof el.value === 'string') value.value = el.value;
+  limit(el, () => event(el, type, el.getAttribute(attr), value));
+}
+
+for (const type of ['keydown', 'keyup']) {
+  document.addEventListener(type, e => {
+    const el = e.target.closest?.(`[lv-${type}]`);
+    if (el) key(el, type, `lv-${type}`, e);
+    for (const w of everywhere(`lv-window-${type}`)) key(w, type, `lv-window-${type}`, e);
+  });
+}
+
+// lv-focus / lv-blur on the element that gains or loses focus; lv-window-focus / -blur when the page does.
+for (const [dom, type] of [['focusin', 'focus'], ['focusout', 'blur']]) {
+  document.addEventListener(dom, e => {
+    const el = e.target;
+    if (type === 'blur') flush(el);
+    if (el.hasAttribute?.(`lv-${type}`)) event(el, type, el.getAttribute(`lv-${type}`), values(el));
+  });
+  window.addEventListener(type, e => {
+    if (e.target !== window) return;
+    for (const w of everywhere(`lv-window-${type}`)) event(w, type, w.getAttribute(`lv-window-${type}`), values(w));
+  });
+}
 
 // ---- patches ----
 
