@@ -224,6 +224,7 @@ final class ViewProcess {
                         Session session) {
         mount.claim = claim;
         mount.joinRef = ref;
+        mount.leaving = false; // the page that was sent elsewhere is back
         try {
             // A resumed view passes its group's hooks again: the user may have signed out meanwhile.
             if (!OnMounts.pass(hooks, params, session, mount.socket)) {
@@ -288,7 +289,9 @@ final class ViewProcess {
                 ObjectNode reply = Frame.ok();
                 String away = mount.socket.takeRedirect();
                 if (away != null) {
-                    // The page is about to load another one: rendering this one would be wasted.
+                    // The page is about to load another one: rendering this one would be wasted, now
+                    // or when the mailbox goes idle.
+                    mount.leaving = true;
                     replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
                     return;
                 }
@@ -404,6 +407,7 @@ final class ViewProcess {
             }
             String away = from.socket.takeRedirect();
             if (away != null) {
+                from.leaving = true;
                 outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", base + away)));
                 return;
             }
@@ -430,8 +434,8 @@ final class ViewProcess {
     /** Renders what messages changed and pushes the difference, if any. */
     private void pushRender(Mounted mount) {
         messagesSinceRender = 0;
-        if (mount.snapshot == null) {
-            return; // detached: nobody to push to; the resume renders what changed
+        if (mount.snapshot == null || mount.leaving) {
+            return; // detached (the resume renders what changed) or leaving: nobody to push to
         }
         try {
             Patch patch = rerender(mount);
@@ -516,6 +520,8 @@ final class ViewProcess {
         private Socket socket;
         private Snapshot snapshot;
         private String shownTitle;
+        // Sent elsewhere by socket.redirect: no more pushes, the page is loading another one.
+        private boolean leaving;
         private final Consumer<Object> inbox = message -> deliver(this, "info " + Echo.of(String.valueOf(message)), false,
                 mount -> mount.view.handleInfo(message, mount.socket));
         private final ViewRef self = new ViewRef(id, inbox);
