@@ -288,7 +288,9 @@ final class ViewProcess {
                 ObjectNode reply = Frame.ok();
                 String away = mount.socket.takeRedirect();
                 if (away != null) {
-                    // The page is about to load another one: rendering this one would be wasted.
+                    // The page is about to load another one: rendering this one, now or once the
+                    // mailbox runs dry, would be wasted.
+                    mount.socket.takeChanged();
                     replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
                     return;
                 }
@@ -424,6 +426,7 @@ final class ViewProcess {
             }
             String away = from.socket.takeRedirect();
             if (away != null) {
+                from.socket.takeChanged(); // as for an event's redirect: nothing to render for a page that leaves
                 outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", base + away)));
                 return;
             }
