@@ -114,9 +114,12 @@ public final class TestPage implements AutoCloseable {
         String name;
         ObjectNode value = Frame.object();
         synchronized (this) {
-            Element bound = one(selector, what).closest("[lv-click]");
+            Element clicked = one(selector, what);
+            Element bound = clicked.closest("[lv-click]");
             if (bound == null) {
-                throw failure(what + ": neither the element nor one around it has lv-click");
+                Element form = clicked.closest("form[lv-submit]");
+                throw failure(what + ": neither the element nor one around it has lv-click"
+                        + (form == null ? "" : "; to send its form's lv-submit, use submit(formSelector, values)"));
             }
             if (bound.hasAttr("disabled")) {
                 throw failure(what + ": the element is disabled, so a click sends nothing");

@@ -101,6 +101,7 @@ class LiveViewTestTest {
         TestPage page = app.live("/harness");
         fails(() -> page.click("#plain"), "click on '#plain': neither the element nor one around it has lv-click");
         fails(() -> page.click("#off"), "the element is disabled");
+        fails(() -> page.click("#profile button"), "to send its form's lv-submit, use submit(formSelector, values)");
         assertEquals("0", page.text("#count"));
     }
 
