@@ -37,7 +37,18 @@ public final class DemoApp {
      * @return the same builder
      */
     public static LiveViewServer.Builder configure(LiveViewServer.Builder builder) {
-        TodoStore todos = new TodoStore();
+        return configure(builder, new TodoStore());
+    }
+
+    /**
+     * Adds the demo's routes and layout to a builder, with the todo lists kept in the given store:
+     * tests hand in a fresh one, or a mock.
+     *
+     * @param builder a fresh builder
+     * @param todos   where the todo pages keep every user's list
+     * @return the same builder
+     */
+    public static LiveViewServer.Builder configure(LiveViewServer.Builder builder, TodoStore todos) {
         return builder
                 .live("/", IndexLive::new)
                 .live("/counter", CounterLive::new)

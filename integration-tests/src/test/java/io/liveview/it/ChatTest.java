@@ -51,12 +51,4 @@ class ChatTest extends BrowserTest {
         assertThat(bob.locator("input[name=text]")).hasValue("I was just about to s");
         assertThat(bob.locator("input[name=name]")).hasValue("Bob");
     }
-
-    @Test
-    void anEmptyMessageIsRefusedWithAReason() {
-        Page ada = open("/chat");
-        post(ada, "Ada", "   ");
-        assertThat(ada.locator(".error")).hasText("A name and a message, please");
-        assertThat(messages(ada)).hasCount(0);
-    }
 }

@@ -46,16 +46,4 @@ class CounterTest extends BrowserTest {
         page.waitForFunction("() => document.querySelectorAll('.lv-click-loading').length === 0");
         assertThat(page.locator("h1")).hasText("Count: 20");
     }
-
-    @Test
-    void twoBrowserContextsAreIndependent() {
-        Page first = open("/counter");
-        Page second = open("/counter");
-        Locator firstPlus = first.locator("button", new Page.LocatorOptions().setHasText("+"));
-        firstPlus.click();
-        firstPlus.click();
-        second.locator("button", new Page.LocatorOptions().setHasText("-")).click();
-        assertThat(first.locator("h1")).hasText("Count: 2");
-        assertThat(second.locator("h1")).hasText("Count: -1");
-    }
 }

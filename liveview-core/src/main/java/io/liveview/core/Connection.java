@@ -29,6 +29,13 @@ final class Connection implements ViewProcess.Outbox {
 
         /** Closes the socket with a close frame; the client reconnects. */
         void close(int code, String reason);
+
+        /**
+         * A view of this socket crashed or failed to mount. Only {@link LiveViewTest} listens: it
+         * hands the cause to the failing test; a browser learns no more than the frames say.
+         */
+        default void crashed(String viewId, Throwable cause) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -136,6 +143,12 @@ final class Connection implements ViewProcess.Outbox {
     /** How many views are joined on this socket. */
     int joinedCount() {
         return joinedViews.get();
+    }
+
+    /** For {@link LiveViewTest}: see {@link ViewProcess#settle}; {@code null} when no process has the id. */
+    CompletableFuture<ViewRef> settle(String viewId) {
+        ViewProcess process = views.get(viewId);
+        return process == null ? CompletableFuture.completedFuture(null) : process.settle();
     }
 
     private void badFrame(Frame.BadFrame e) {
@@ -282,8 +295,9 @@ final class Connection implements ViewProcess.Outbox {
     }
 
     @Override
-    public void crashed(ViewProcess process) {
+    public void crashed(ViewProcess process, Throwable cause) {
         crashes.record(process.id());
+        transport.crashed(process.id(), cause);
     }
 
     @Override

@@ -426,9 +426,19 @@ public final class LiveViewServer implements AutoCloseable {
         Session session = session(cookie(exchange.getRequestHeader("Cookie"), SESSION_COOKIE));
         String sessionId = session == null ? null : session.id();
         WebSocketTransport transport = new WebSocketTransport(channel, config.limits(), logs, metrics);
-        Connection connection = new Connection(this, transport, sessionId, exchange.getAttachment(SOCKET_BASE));
+        transport.start(connect(transport, sessionId, exchange.getAttachment(SOCKET_BASE)));
+    }
+
+    /**
+     * A page's socket over a transport: the WebSocket's, or {@link LiveViewTest}'s in memory.
+     *
+     * @param sessionId the page's browser session, {@code null} if its cookie did not verify
+     * @param base      the prefix the server is mounted under where the socket reached it
+     */
+    Connection connect(Connection.Transport transport, String sessionId, String base) {
+        Connection connection = new Connection(this, transport, sessionId, base);
         connections.add(connection);
-        transport.start(connection);
+        return connection;
     }
 
     private void upgrade(HttpServerExchange exchange) throws Exception {
@@ -472,48 +482,27 @@ public final class LiveViewServer implements AutoCloseable {
 
     private void deadRender(HttpServerExchange exchange, RouteMatch match) {
         Route route = match.route();
-        String path = MountPath.path(exchange);
         String base = MountPath.base(exchange);
         Session session = session(exchange);
         if (session == null) {
             session = Session.fresh();
             setSessionCookie(exchange, tokens.signSession(session));
         }
-        String sessionId = session.id();
         String viewId = "lv-" + Tokens.randomId();
-        Metrics.Route meters = metrics.route(route.path());
         // Each page render has a thread of its own: removing the keys afterwards leaves nothing behind.
         MDC.put(ViewProcess.MDC_VIEW, viewId);
         MDC.put(ViewProcess.MDC_ROUTE, route.path());
         try {
-            LiveView view = route.factory().get();
-            Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
-            // Forms in the view's template post it as _csrf to the app's endpoints.
-            socket.assign(CSRF_ASSIGN, tokens.csrf(sessionId));
-            Params params = Params.parse(path, exchange.getQueryString().isEmpty() ? null : exchange.getQueryString(), match.values());
-            if (!OnMounts.pass(route.hooks(), params, session, socket)) {
-                halted(exchange, base, socket.redirectTarget());
+            String query = exchange.getQueryString().isEmpty() ? null : exchange.getQueryString();
+            FirstPage page = firstPage(match, MountPath.path(exchange), query, base, session, viewId,
+                    !exchange.getRequestMethod().equals(Methods.HEAD));
+            if (page.halted()) {
+                halted(exchange, base, page.redirect());
                 return;
-            }
-            long mountStart = meters.start();
-            view.mount(params, session, socket);
-            meters.mounted(mountStart);
-            if (socket.redirectTarget() != null) {
-                halted(exchange, base, socket.redirectTarget());
-                return;
-            }
-            long renderStart = meters.start();
-            String inner = renderer.render(view.template(), socket.assigns(), base);
-            meters.rendered(renderStart);
-            String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
-            String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(sessionId), inner);
-            if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                // Mount once: the page's socket adopts this instance if it joins soon enough.
-                firstRenders.admit(viewId, sessionId, route.path(), new ViewProcess.FirstRender(view, socket));
             }
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-            exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
+            exchange.getResponseSender().send(page.html(), StandardCharsets.UTF_8);
         } catch (BadParamException e) {
             logs.warn(LOG, "bad_param " + route.path(), "view {} ({}): no such page: {}", viewId, route.path(), e.getMessage());
             errorPages.notFound(exchange);
@@ -524,6 +513,52 @@ public final class LiveViewServer implements AutoCloseable {
             MDC.remove(ViewProcess.MDC_VIEW);
             MDC.remove(ViewProcess.MDC_ROUTE);
         }
+    }
+
+    /**
+     * What a first render came to: the whole page, or {@code halted} by a mount hook or the mount,
+     * which sent the visitor to {@code redirect} (a path below the prefix) or, when that is
+     * {@code null}, refused them.
+     */
+    record FirstPage(String html, boolean halted, String redirect) {
+    }
+
+    /**
+     * The first render of a page, for an HTTP request or for {@link LiveViewTest}: the route's hooks,
+     * the view's mount and render, its token, and the page around it.
+     *
+     * @param adoptable whether the page's socket may adopt the mounted instance (not for a HEAD)
+     * @throws BadParamException when a path parameter does not fit (404); any other exception is a
+     *                           failed render (500)
+     */
+    FirstPage firstPage(RouteMatch match, String path, String query, String base, Session session, String viewId,
+                        boolean adoptable) throws Exception {
+        Route route = match.route();
+        Metrics.Route meters = metrics.route(route.path());
+        LiveView view = route.factory().get();
+        Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
+        // Forms in the view's template post it as _csrf to the app's endpoints.
+        socket.assign(CSRF_ASSIGN, tokens.csrf(session.id()));
+        Params params = Params.parse(path, query, match.values());
+        if (!OnMounts.pass(route.hooks(), params, session, socket)) {
+            return new FirstPage(null, true, socket.redirectTarget());
+        }
+        long mountStart = meters.start();
+        view.mount(params, session, socket);
+        meters.mounted(mountStart);
+        if (socket.redirectTarget() != null) {
+            return new FirstPage(null, true, socket.redirectTarget());
+        }
+        long renderStart = meters.start();
+        String inner = renderer.render(view.template(), socket.assigns(), base);
+        meters.rendered(renderStart);
+        String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
+        String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(session.id()), inner);
+        if (adoptable) {
+            // Mount once: the page's socket adopts this instance if it joins soon enough.
+            firstRenders.admit(viewId, session.id(), route.path(), new ViewProcess.FirstRender(view, socket));
+        }
+        return new FirstPage(page, false, null);
     }
 
     /** A mount hook halted the first render, or the mount redirected: off to the target (a path below {@code base}), or refused. */

@@ -45,8 +45,8 @@ final class ViewProcess {
         default void released(ViewProcess process) {
         }
 
-        /** The view crashed or failed to mount. */
-        default void crashed(ViewProcess process) {
+        /** The view crashed or failed to mount, for this cause. */
+        default void crashed(ViewProcess process, Throwable cause) {
         }
 
         /** The mailbox ran dry while no view is joined: the process may be forgotten. */
@@ -213,7 +213,7 @@ final class ViewProcess {
 
     private void failedMount(Outbox replyTo, String ref, int claim, Throwable e) {
         release(claim);
-        outbox.crashed(this);
+        outbox.crashed(this, e);
         server.logs().error(LOG, "mount_failed " + route, "view {} ({}): mount failed", id, route, e);
         replyTo.send(Frame.errorReply(ref, id, "mount_failed",
                 "mount of " + route + " failed; the server log has the cause under view " + id));
@@ -344,6 +344,26 @@ final class ViewProcess {
                 replyTo.send(frame);
             }
         });
+    }
+
+    /**
+     * For {@link LiveViewTest}: completes on the view's thread once everything queued before it has
+     * run, with the mounted view's address ({@code null} if none is mounted). What messages changed
+     * is pushed first: the process would push it only when its mailbox ran dry, after this.
+     */
+    CompletableFuture<ViewRef> settle() {
+        CompletableFuture<ViewRef> settled = new CompletableFuture<>();
+        boolean queued = mailbox.offerControl(() -> {
+            Mounted mount = closed ? null : mounted;
+            if (mount != null) {
+                pushRender(mount);
+            }
+            settled.complete(mount == null ? null : mount.self);
+        });
+        if (!queued) {
+            settled.completeExceptionally(new IllegalStateException("view " + id + ": mailbox full"));
+        }
+        return settled;
     }
 
     /**
@@ -491,7 +511,7 @@ final class ViewProcess {
                 id, route, during, e);
         end(TerminateReason.CRASH);
         release(mount.claim);
-        outbox.crashed(this);
+        outbox.crashed(this, e);
         String message = "view " + id + " (" + route + ") crashed in " + during + "; the server log has the cause";
         if (ref != null) {
             replyTo.send(Frame.errorReply(ref, id, "handler_crashed", message));

@@ -1,0 +1,616 @@
+package io.liveview.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liveview.diff.Html;
+import io.liveview.diff.PatchApplier;
+import io.liveview.diff.PatchCodec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * One live view as a browser page shows it, opened by {@link LiveViewTest#live}: a real view process
+ * on an in-memory socket, whose replies and pushes are applied to a jsoup copy of the view's root
+ * as they arrive, the way the browser client applies them.
+ *
+ * <p>Drive it as a user would: {@link #click}, {@link #submit}, {@link #change}; or as the rest of
+ * the application would: {@link #send} a message. Each returns once the view has answered, with the
+ * answer applied. An action the page could not send fails the test with an {@link AssertionError}:
+ * no element, or several, match the selector, or the element carries no such binding, or a field
+ * does not exist. A view that refuses an event, crashes or fails to mount fails it with a
+ * {@link LiveViewTest.ViewError}. Every such message shows the view's current HTML.
+ *
+ * <p>Read it with {@link #text}, {@link #texts}, {@link #has}, {@link #element}, {@link #html},
+ * {@link #title} and {@link #redirectedTo}. What timers, async tasks and other views' broadcasts
+ * change arrives on its own: {@link #sync} waits for what the view has already been sent,
+ * {@link #awaitText} for what comes later.
+ *
+ * <p>Not thread-safe: drive a page from one test thread.
+ */
+public final class TestPage implements AutoCloseable {
+
+    /** The longest a view may take to answer; longer means a callback is stuck. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    /** How much of the view's HTML a failure message shows. */
+    private static final int SHOWN_HTML = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A frame waiting for its reply. */
+    private record Pending(String kind, CompletableFuture<JsonNode> reply) {
+    }
+
+    private final LiveViewTest app;
+    private final Session session;
+    private final String path;
+    private final String viewId;
+    private final String token;
+    private final String csrf;
+    private final Connection connection;
+    private int lastRef; // the test thread's
+
+    // Guarded by this: the view's thread applies frames, the test thread reads.
+    private final Element root;
+    private final Map<String, Pending> pending = new HashMap<>();
+    private String joinRef; // the join whose mount the page shows; null while none does
+    private String title;
+    private String redirect;
+    private String crash; // an error push not yet reported to the test
+    private Throwable crashCause;
+    private String gone; // why the page can no longer be driven
+    private AssertionError broken; // a frame the page could not apply
+
+    TestPage(LiveViewTest app, LiveViewServer server, Session session, String path, Element root, String csrf) {
+        this.app = app;
+        this.session = session;
+        this.path = path;
+        this.viewId = root.id();
+        this.token = root.attr("data-lv-token");
+        this.csrf = csrf;
+        this.root = root;
+        this.connection = server.connect(new Wire(), session.id(), "");
+    }
+
+    /**
+     * Joins the view as the page's script does after loading; a refusal closes the page.
+     *
+     * @throws LiveViewTest.Redirected if the view or a mount hook sends the page elsewhere
+     * @throws LiveViewTest.ViewError  if the join is refused or the mount fails
+     */
+    void join() {
+        JsonNode reply = join(true, "join of " + path);
+        if (isOk(reply)) {
+            return;
+        }
+        disconnect("its join was refused");
+        if (reply.path("reason").asText().equals("redirect")) {
+            throw new LiveViewTest.Redirected(path, reply.path("to").asText());
+        }
+        throw viewError("join of " + path, reply);
+    }
+
+    // ---- driving ----
+
+    /**
+     * Clicks an element: sends the {@code lv-click} event of the element, or of the nearest element
+     * around it that has one, with that element's {@code lv-value-*} attributes, as the browser does.
+     *
+     * @param selector a CSS selector matching exactly one element of the view
+     * @return this page, with the view's answer applied
+     */
+    public TestPage click(String selector) {
+        String what = "click on '" + selector + "'";
+        ensureLive(what);
+        String name;
+        ObjectNode value = Frame.object();
+        synchronized (this) {
+            Element clicked = one(selector, what);
+            Element bound = clicked.closest("[lv-click]");
+            if (bound == null) {
+                Element form = clicked.closest("form[lv-submit]");
+                throw failure(what + ": neither the element nor one around it has lv-click"
+                        + (form == null ? "" : "; to send its form's lv-submit, use submit(formSelector, values)"));
+            }
+            if (bound.hasAttr("disabled")) {
+                throw failure(what + ": the element is disabled, so a click sends nothing");
+            }
+            name = bound.attr("lv-click");
+            bound.attributes().forEach(a -> {
+                if (a.getKey().startsWith("lv-value-")) {
+                    value.put(a.getKey().substring("lv-value-".length()), a.getValue());
+                }
+            });
+        }
+        event(what, Frame.object().put("type", "click").put("event", name).set("value", value));
+        return this;
+    }
+
+    /**
+     * Submits a form with the fields it renders.
+     *
+     * @param formSelector a CSS selector matching exactly one {@code form} with {@code lv-submit}
+     * @return this page, with the view's answer applied
+     */
+    public TestPage submit(String formSelector) {
+        return submit(formSelector, Map.of());
+    }
+
+    /**
+     * Fills in a form and submits it: sends its {@code lv-submit} event with the fields as the
+     * rendered form holds them and the given ones as if a user had entered them. Each named field
+     * must be one a user could change to that value.
+     *
+     * @param formSelector a CSS selector matching exactly one {@code form} with {@code lv-submit}
+     * @param values       field name to value; a checkbox or radio named here is checked
+     * @return this page, with the view's answer applied
+     */
+    public TestPage submit(String formSelector, Map<String, String> values) {
+        String what = "submit of '" + formSelector + "'";
+        formEvent(what, formSelector, "submit", values, null);
+        return this;
+    }
+
+    /**
+     * Enters a value in one field of a form: sends its {@code lv-change} event with the form's fields
+     * and {@code target}, as the browser does on each input.
+     *
+     * @param formSelector a CSS selector matching exactly one {@code form} with {@code lv-change}
+     * @param field        the name of the field the user changes
+     * @param value        its new value
+     * @return this page, with the view's answer applied
+     */
+    public TestPage change(String formSelector, String field, String value) {
+        String what = "change of '" + field + "' in '" + formSelector + "'";
+        formEvent(what, formSelector, "change", Map.of(field, value), field);
+        return this;
+    }
+
+    /**
+     * Sends the view a message, as any code holding its {@link ViewRef} could, and waits until
+     * {@link LiveView#handleInfo} has run and its changes are applied.
+     *
+     * @param message what {@code handleInfo} receives
+     * @return this page
+     */
+    public TestPage send(Object message) {
+        Objects.requireNonNull(message, "message");
+        String what = "send(" + message + ")";
+        ensureLive(what);
+        ViewRef self = settle(what);
+        if (self == null) {
+            throw failure(what + ": no view is mounted");
+        }
+        self.send(message);
+        settle(what);
+        reportProblems();
+        return this;
+    }
+
+    /**
+     * Waits until the view has handled everything sent to it so far (messages, broadcasts it hears,
+     * timers that fired) and the changes are applied. It does not wait for what has not arrived yet,
+     * such as an async task still running: {@link #awaitText} does.
+     *
+     * @return this page
+     */
+    public TestPage sync() {
+        ensureLive("sync()");
+        settle("sync()");
+        reportProblems();
+        return this;
+    }
+
+    /**
+     * Waits until an element matching the selector contains the text, as pushes arrive.
+     *
+     * @param selector a CSS selector
+     * @param text     the text the element's text should contain
+     * @param timeout  how long to wait before failing
+     * @return this page
+     */
+    public TestPage awaitText(String selector, String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            synchronized (this) {
+                if (crash == null && broken == null) {
+                    if (root.select(selector).stream().anyMatch(e -> e.text().contains(text))) {
+                        return this;
+                    }
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        throw failure("waited " + timeout.toMillis() + " ms for '" + selector + "' to contain '" + text
+                                + "'; it holds " + root.select(selector).eachText());
+                    }
+                    waitForFrames(left);
+                    continue;
+                }
+            }
+            reportProblems();
+        }
+    }
+
+    /**
+     * Opens the page a redirect named, in the same session, and closes this one, as the browser
+     * loads the new page.
+     *
+     * @return the page of the redirect's target
+     * @throws AssertionError if the view sent the page nowhere, or the target is no live route
+     */
+    public TestPage follow() {
+        String to = redirectedTo();
+        if (to == null) {
+            throw failure("follow(): the view sent the page nowhere");
+        }
+        close();
+        return app.live(to, session);
+    }
+
+    /**
+     * Leaves the view (it terminates) and closes the page's socket. {@link LiveViewTest#close()}
+     * closes every page still open.
+     */
+    @Override
+    public void close() {
+        boolean joined;
+        synchronized (this) {
+            joined = gone == null && joinRef != null;
+        }
+        if (joined) {
+            request(Frame.LEAVE, Frame.object(), "leave");
+        }
+        disconnect("the page is closed");
+    }
+
+    // ---- reading ----
+
+    /**
+     * @return the view's HTML as the page now shows it: the inner HTML of its root
+     */
+    public String html() {
+        reportProblems();
+        synchronized (this) {
+            return Html.innerHtml(root);
+        }
+    }
+
+    /**
+     * @param selector a CSS selector matching exactly one element of the view
+     * @return a copy of the element
+     */
+    public Element element(String selector) {
+        reportProblems();
+        synchronized (this) {
+            return one(selector, "element('" + selector + "')").clone();
+        }
+    }
+
+    /**
+     * @param selector a CSS selector matching exactly one element of the view
+     * @return its text, whitespace normalised as jsoup's {@link Element#text()} does
+     */
+    public String text(String selector) {
+        reportProblems();
+        synchronized (this) {
+            return one(selector, "text('" + selector + "')").text();
+        }
+    }
+
+    /**
+     * @param selector a CSS selector
+     * @return the text of each element of the view it matches, in document order (none: empty)
+     */
+    public List<String> texts(String selector) {
+        reportProblems();
+        synchronized (this) {
+            return root.select(selector).eachText();
+        }
+    }
+
+    /**
+     * @param selector a CSS selector
+     * @return whether any element of the view matches it
+     */
+    public boolean has(String selector) {
+        reportProblems();
+        synchronized (this) {
+            return !root.select(selector).isEmpty();
+        }
+    }
+
+    /**
+     * @return the page's title: what the view set with {@link Socket#pageTitle}, else the server's
+     */
+    public synchronized String title() {
+        return title;
+    }
+
+    /**
+     * @return where the view sent the page from an event or a message ({@link Socket#redirect}),
+     *     or {@code null}; such a page takes no more actions, {@link #follow()} opens the target
+     */
+    public synchronized String redirectedTo() {
+        return redirect;
+    }
+
+    // ---- the socket ----
+
+    private void formEvent(String what, String formSelector, String type, Map<String, String> values, String target) {
+        ensureLive(what);
+        String binding = "lv-" + type;
+        ObjectNode payload;
+        synchronized (this) {
+            Element form = one(formSelector, what);
+            if (!form.nameIs("form")) {
+                throw failure(what + ": the element is a <" + form.tagName() + ">, not a form");
+            }
+            if (!form.hasAttr(binding)) {
+                throw failure(what + ": the form has no " + binding);
+            }
+            try {
+                payload = Frame.object().put("type", type).put("event", form.attr(binding))
+                        .set("value", FormFields.values(form, values));
+            } catch (IllegalArgumentException e) {
+                throw failure(what + ": " + e.getMessage());
+            }
+        }
+        if (target != null) {
+            payload.put("target", target);
+        }
+        event(what, payload);
+    }
+
+    /** Sends an event; an error reply fails the test, after the page rejoined a crashed view. */
+    private void event(String what, ObjectNode payload) {
+        JsonNode reply = request(Frame.EVENT, payload, what);
+        if (!isOk(reply)) {
+            if (reply.path("reason").asText().equals("handler_crashed")) {
+                awaitCrashPush(what);
+                throw crashed(what);
+            }
+            throw viewError(what, reply);
+        }
+        reportProblems();
+    }
+
+    /** Joins as the page's script does: {@code pristine} while the root shows the first render. */
+    private JsonNode join(boolean pristine, String what) {
+        return request(Frame.JOIN, Frame.object().put("token", token).put("csrf", csrf)
+                .put("url", "http://localhost" + path).put("pristine", pristine), what);
+    }
+
+    /** Sends a frame of the page's view and waits for its reply, which the wire has applied. */
+    private JsonNode request(String kind, ObjectNode payload, String what) {
+        String ref = String.valueOf(++lastRef);
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        synchronized (this) {
+            pending.put(ref, new Pending(kind, reply));
+        }
+        connection.receive(new Frame(ref, viewId, kind, payload).encode());
+        return await(reply, what + ": no reply within " + ANSWER_WAIT.toSeconds() + " s; is a callback of the view stuck?");
+    }
+
+    /** Waits until the view's mailbox has run what came before, with its pushes applied. */
+    private ViewRef settle(String what) {
+        return await(connection.settle(viewId), what + ": the view did not get through its mailbox within "
+                + ANSWER_WAIT.toSeconds() + " s; is a callback stuck?");
+    }
+
+    private <T> T await(CompletableFuture<T> future, String timeoutMessage) {
+        try {
+            return future.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw failure(timeoutMessage);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the view", e);
+        }
+    }
+
+    /** The crash's {@code error} push follows its reply; it must be in before the page rejoins. */
+    private void awaitCrashPush(String what) {
+        long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+        synchronized (this) {
+            while (crash == null) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw failure(what + ": the view crashed, but no error push followed");
+                }
+                waitForFrames(left);
+            }
+        }
+    }
+
+    private void waitForFrames(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the view", e);
+        }
+    }
+
+    /** Fails if the page cannot be driven, or the view failed since the test last looked. */
+    private void ensureLive(String what) {
+        reportProblems();
+        synchronized (this) {
+            if (redirect != null) {
+                throw failure(what + ": the view already sent the page to " + redirect + " (follow() opens it)");
+            }
+            if (gone != null) {
+                throw failure(what + ": " + gone);
+            }
+        }
+    }
+
+    /** Reports, once, a crash the page learnt of from a push, and a frame it could not apply. */
+    private void reportProblems() {
+        boolean crashed;
+        synchronized (this) {
+            if (broken != null) {
+                throw broken;
+            }
+            crashed = crash != null;
+        }
+        if (crashed) {
+            throw crashed("the view");
+        }
+    }
+
+    /** The failure for a crash, after the page rejoined the view, mounting it afresh, as the client does. */
+    private LiveViewTest.ViewError crashed(String what) {
+        String message;
+        Throwable cause;
+        synchronized (this) {
+            message = crash;
+            cause = crashCause;
+            crash = null;
+            crashCause = null;
+        }
+        JsonNode rejoin = join(false, "rejoin after a crash");
+        String after = isOk(rejoin) ? "the page rejoined it, mounted afresh"
+                : "its rejoin was refused with " + rejoin.path("reason").asText() + ": " + rejoin.path("message").asText();
+        if (!isOk(rejoin)) {
+            disconnect("the view crashed and " + after);
+        }
+        return new LiveViewTest.ViewError("handler_crashed",
+                withHtml(what + ": the view crashed: " + message + "; " + after), cause);
+    }
+
+    private LiveViewTest.ViewError viewError(String what, JsonNode reply) {
+        String reason = reply.path("reason").asText();
+        Throwable cause;
+        synchronized (this) {
+            cause = crashCause; // set when the mount failed
+            crashCause = null;
+        }
+        return new LiveViewTest.ViewError(reason,
+                withHtml(what + ": the view answered " + reason + ": " + reply.path("message").asText()), cause);
+    }
+
+    private void disconnect(String why) {
+        synchronized (this) {
+            if (gone == null) {
+                gone = why;
+            }
+            joinRef = null;
+        }
+        connection.closed();
+    }
+
+    private Element one(String selector, String what) {
+        Elements found = root.select(selector);
+        if (found.isEmpty()) {
+            throw failure(what + ": no element of the view matches the selector");
+        }
+        if (found.size() > 1) {
+            throw failure(what + ": " + found.size() + " elements of the view match the selector; it must match one");
+        }
+        return found.first();
+    }
+
+    private AssertionError failure(String message) {
+        return new AssertionError(withHtml(message));
+    }
+
+    private synchronized String withHtml(String message) {
+        String html = root.html();
+        if (html.length() > SHOWN_HTML) {
+            html = html.substring(0, SHOWN_HTML) + "\n…(" + (html.length() - SHOWN_HTML) + " more characters)";
+        }
+        return message + "\nThe view's HTML (" + path + "):\n" + html;
+    }
+
+    private static boolean isOk(JsonNode reply) {
+        return reply.path("status").asText().equals("ok");
+    }
+
+    /** Applies what the server sends, in the order it sends it, as the browser client does. */
+    private final class Wire implements Connection.Transport {
+
+        @Override
+        public void send(String text) {
+            synchronized (TestPage.this) {
+                try {
+                    receive(JSON.readTree(text));
+                } catch (IOException | RuntimeException e) {
+                    broken = new AssertionError(withHtml("the page could not apply a frame from the server: " + e.getMessage()
+                            + "\nThe frame: " + text), e);
+                }
+                TestPage.this.notifyAll();
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            synchronized (TestPage.this) {
+                if (gone == null) {
+                    gone = "the server closed the page's socket (" + code + " " + reason + ")";
+                }
+                joinRef = null;
+                TestPage.this.notifyAll();
+            }
+            connection.closed();
+        }
+
+        @Override
+        public void crashed(String id, Throwable cause) {
+            synchronized (TestPage.this) {
+                crashCause = cause;
+            }
+        }
+
+        private void receive(JsonNode frame) {
+            String kind = frame.path(2).asText();
+            JsonNode payload = frame.path(3);
+            if (kind.equals(Frame.REPLY)) {
+                Pending asked = pending.remove(frame.path(0).asText());
+                if (asked == null) {
+                    return; // a heartbeat's
+                }
+                if (isOk(payload)) {
+                    if (asked.kind().equals(Frame.JOIN)) {
+                        joinRef = frame.path(0).asText(); // before any push of this mount can arrive
+                        if (payload.hasNonNull("html")) {
+                            root.empty().appendChildren(Html.parseFragment(payload.get("html").asText()).childNodesCopy());
+                        }
+                    }
+                    show(payload);
+                }
+                asked.reply().complete(payload);
+            } else if (joinRef == null || !joinRef.equals(payload.path("join").asText())) {
+                // A push of a mount the page no longer shows: dropped, as the client drops it.
+            } else if (kind.equals(Frame.DIFF)) {
+                show(payload);
+            } else if (kind.equals(Frame.REDIRECT)) {
+                redirect = payload.path("to").asText();
+            } else if (kind.equals(Frame.ERROR)) {
+                crash = payload.path("message").asText();
+                joinRef = null;
+            }
+        }
+
+        private void show(JsonNode payload) {
+            if (payload.hasNonNull("patch")) {
+                PatchApplier.apply(PatchCodec.fromJson(payload.get("patch")), root);
+            }
+            if (payload.hasNonNull("title")) {
+                title = payload.get("title").asText();
+            }
+            if (payload.hasNonNull("redirect")) {
+                redirect = payload.get("redirect").asText();
+            }
+        }
+    }
+}
