@@ -30,7 +30,7 @@ long began = System.nanoTime()
 List<File> filtered = [new File(app, 'pom.xml'), new File(app, 'README.md')]
 new File(app, 'src').eachFileRecurse(groovy.io.FileType.FILES) { if (it.name.endsWith('.java')) filtered << it }
 filtered.each {
-    assert !(it.text =~ /\$\{(package|groupId|artifactId|version)\}|#set/) : "$it keeps an archetype variable"
+    assert !(it.text =~ /\$\{(package|packageInPathFormat|groupId|artifactId|version)\}|#set/) : "$it keeps an archetype variable"
 }
 assert new File(app, 'pom.xml').text.contains('<liveview.version>@project.version@</liveview.version>')
 List<String> libs = new File(app, 'target/lib').list().toList()

@@ -26,8 +26,8 @@ public final class App {
                 .get("/", (request, response) -> response.redirect("/counter"))
                 .live("/counter", CounterLive::new)
                 .live("/todo", () -> new TodoLive(todos))
-                .layout("layout")            // templates/layout.html wraps every page
-                .title("${artifactId}");     // the page title of views that set none
+                .layout("layout") // templates/layout.html wraps every page
+                .title("${artifactId}"); // the page title of views that set none
     }
 
     /**
