@@ -24,7 +24,8 @@ long began = System.nanoTime()
  'src/main/java/com/example/TodoLive.java', 'src/main/java/com/example/TodoStore.java',
  'src/main/resources/templates/layout.html', 'src/main/resources/templates/counter.html',
  'src/main/resources/templates/todo.html', 'src/main/resources/static/app.css',
- 'src/test/java/com/example/CounterBrowserTest.java', 'target/myapp.jar'].each {
+ 'src/test/java/com/example/CounterBrowserTest.java', 'src/test/java/com/example/CounterLiveTest.java',
+ 'src/test/java/com/example/TodoLiveTest.java', 'target/myapp.jar'].each {
     assert new File(app, it).isFile() : "the generated app has no $it"
 }
 List<File> filtered = [new File(app, 'pom.xml'), new File(app, 'README.md')]
@@ -142,12 +143,16 @@ def insert = { String path, String snippet, Closure<Integer> where ->
 }
 insert('src/main/resources/templates/counter.html', snippets[0].body) { it.findIndexOf { l -> l.contains('lv:click="inc"') } + 1 }
 insert('src/main/java/com/example/CounterLive.java', snippets[1].body) { it.findIndexOf { l -> l.contains('default ->') } }
-insert('src/test/java/com/example/CounterBrowserTest.java', '\n' + snippets[2].body) { it.findLastIndexOf { l -> l == '}' } }
+insert('src/test/java/com/example/CounterLiveTest.java', '\n' + snippets[2].body) { it.findLastIndexOf { l -> l == '}' } }
 run([mvn, '-o', '-q', 'test'], 'test.log')
-String report = new File(app, 'target/surefire-reports/TEST-com.example.CounterBrowserTest.xml').text
-assert report.contains('testcase name="plusCountsUp"') && report.contains('testcase name="resetGoesBackToZero"')
-assert new File(app, 'target/surefire-reports/com.example.CounterBrowserTest.txt').text
+String report = new File(app, 'target/surefire-reports/TEST-com.example.CounterLiveTest.xml').text
+assert report.contains('testcase name="plusAndMinusCount"') && report.contains('testcase name="resetGoesBackToZero"')
+assert new File(app, 'target/surefire-reports/com.example.CounterLiveTest.txt').text
         .contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+['CounterBrowserTest': 1, 'TodoLiveTest': 3].each { name, count ->
+    assert new File(app, "target/surefire-reports/com.example.${name}.txt").text
+            .contains("Tests run: $count, Failures: 0, Errors: 0, Skipped: 0") : "$name did not pass"
+}
 println "[verify] the guide's reset button and its test pass (mvn test)"
 println "[verify] done in ${(System.nanoTime() - began).intdiv(1_000_000_000)} s"
 return true
