@@ -9,7 +9,7 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
 /**
  * Dev mode: what the developer sees of a failure, as variables of core's templates
  * {@value #PAGE} (a failed first render) and {@value #BOX} (in a live view's root): where in which
- * template it happened, the exception and its causes, and the first frames of the innermost one's
+ * template it happened, the exception and its causes, and the first frames of the innermost
  * stack. Thymeleaf escapes all of it; production never shows any of it.
  */
 final class DevErrors {
@@ -20,6 +20,7 @@ final class DevErrors {
     static final String BOX = "liveview/dev-error-box";
 
     private static final int STACK_FRAMES = 15;
+    private static final int MAX_CAUSES = 20;
 
     private DevErrors() {
     }
@@ -27,7 +28,8 @@ final class DevErrors {
     /**
      * @return {@code headline} (the exception that names the template line, else the outermost),
      *     {@code template}, {@code line} and {@code col} (each {@code null} when unknown),
-     *     {@code causes} (the chain, outermost first) and {@code stack} (the innermost's first frames)
+     *     {@code causes} (the chain, outermost first) and {@code stack} (the first frames of the
+     *     innermost exception that has any: OGNL's come without)
      */
     static Map<String, Object> details(Throwable failure) {
         Map<String, Object> variables = new HashMap<>();
@@ -37,13 +39,14 @@ final class DevErrors {
         variables.put("line", located == null ? null : located.getLine());
         variables.put("col", located == null ? null : located.getCol());
         List<String> causes = new ArrayList<>();
-        Throwable innermost = failure;
-        for (Throwable t = failure; t != null && causes.size() < 20; t = t.getCause()) {
+        StackTraceElement[] frames = {};
+        for (Throwable t = failure; t != null && causes.size() < MAX_CAUSES; t = t.getCause()) {
             causes.add(describe(t));
-            innermost = t;
+            if (t.getStackTrace().length > 0) {
+                frames = t.getStackTrace();
+            }
         }
         variables.put("causes", causes);
-        StackTraceElement[] frames = innermost.getStackTrace();
         List<String> stack = new ArrayList<>();
         for (int i = 0; i < Math.min(frames.length, STACK_FRAMES); i++) {
             stack.add("at " + frames[i]);
