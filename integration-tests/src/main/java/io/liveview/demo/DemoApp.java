@@ -2,15 +2,21 @@ package io.liveview.demo;
 
 import io.liveview.core.LiveViewServer;
 import io.liveview.core.pubsub.RedisPubSub;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The demo: an index, a counter, a sign-in page and each signed-in user's todo list, a clock and a
  * chat room, and {@code GET /health} for load balancers. {@code PORT} overrides the port
  * (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
- * nodes through Redis.
+ * nodes through Redis; {@code LIVEVIEW_DEV=1} (set by {@code .ci/demo}) turns dev mode on, with the
+ * templates read from the demo's sources.
  */
 public final class DemoApp {
+
+    /** The demo's template sources as seen from the project root, where {@code .ci/demo} runs it. */
+    private static final Path SOURCE_TEMPLATES = Path.of("integration-tests", "src", "main", "resources", "templates");
 
     private DemoApp() {
     }
@@ -23,6 +29,10 @@ public final class DemoApp {
      */
     public static LiveViewServer start(int port) {
         LiveViewServer.Builder builder = configure(LiveViewServer.builder()).port(port);
+        // Only read in dev mode. From integration-tests/ itself, the default folder is the same one.
+        if (Files.isDirectory(SOURCE_TEMPLATES)) {
+            builder.devTemplates(SOURCE_TEMPLATES);
+        }
         String redis = System.getenv("REDIS_URL");
         if (redis != null && !redis.isBlank()) {
             builder.pubSub(RedisPubSub.connect(redis.strip()));

@@ -125,6 +125,11 @@ final class Connection implements ViewProcess.Outbox {
         return CompletableFuture.allOf(views.values().stream().map(p -> p.close(reason)).toArray(CompletableFuture[]::new));
     }
 
+    /** Dev mode: templates were saved; every view of this socket renders again, or its page reloads. */
+    void templatesChanged(boolean layout) {
+        views.values().forEach(process -> process.templatesChanged(layout));
+    }
+
     /** Closes the socket with a close frame; the client reconnects. */
     void close(int code, String reason) {
         transport.close(code, reason);

@@ -34,6 +34,8 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     /** Push kind: load another page ({@code to}), asked by a view's callback. */
     static final String REDIRECT = "redirect";
     static final String ERROR = "error";
+    /** Push kind, dev mode only: a layout template was saved; the page reloads. */
+    static final String RELOAD = "reload";
 
     private static final Set<String> CLIENT_KINDS = Set.of(JOIN, EVENT, LEAVE, HEARTBEAT);
 

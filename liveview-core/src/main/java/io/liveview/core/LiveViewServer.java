@@ -26,6 +26,7 @@ import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public final class LiveViewServer implements AutoCloseable {
 
     /** Settings fixed at start. */
     record Config(int mailboxCapacity, Set<String> allowedOrigins, String title, String layout,
-                  Limits limits, SecurityHeaders headers) {
+                  Limits limits, SecurityHeaders headers, boolean devMode) {
     }
 
     private final Config config;
@@ -129,6 +130,7 @@ public final class LiveViewServer implements AutoCloseable {
     private final Metrics metrics;
     private final HttpHandler handler;
     private final Undertow undertow; // null when the application's Undertow mounts the handler
+    private final TemplateWatcher templateWatcher; // null unless dev mode has template folders
 
     private final WebSocketProtocolHandshakeHandler socketHandshake = new WebSocketProtocolHandshakeHandler(this::onSocket);
     // First renders are gzipped for browsers that accept it: a 1,000-row table shrinks about tenfold.
@@ -137,8 +139,9 @@ public final class LiveViewServer implements AutoCloseable {
             new ContentEncodingRepository().addEncodingHandler("gzip", new GzipEncodingProvider(), 50));
 
     private LiveViewServer(Builder builder, boolean listen) {
+        DevMode dev = DevMode.resolve(builder.devMode, builder.devTemplates);
         this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
-                builder.layout, builder.limits(), builder.headers());
+                builder.layout, builder.limits(), builder.headers(), dev.on());
         this.routes = Map.copyOf(builder.routes);
         this.endpoints = builder.endpoints.copy();
         this.pubSub = builder.pubSub != null ? builder.pubSub : new LocalPubSub();
@@ -158,16 +161,17 @@ public final class LiveViewServer implements AutoCloseable {
             endedSessions.add((String) ended);
             closeSession((String) ended);
         });
-        this.renderer = new Renderer(builder.classLoader);
-        this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage);
+        this.renderer = new Renderer(builder.classLoader, dev);
+        this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage, dev.on());
         this.client = new ClientScript();
-        this.staticFiles = new StaticFiles(builder.classLoader);
+        this.staticFiles = new StaticFiles(builder.classLoader, dev);
         // The only place MicrometerMetrics is named: without a registry its class is never loaded.
         this.metrics = builder.meterRegistry == null ? Metrics.NONE
                 : new MicrometerMetrics(builder.meterRegistry, routes.keySet(), this);
         // Undertow's handler puts the forwarded scheme and host in the exchange, where the cookie and origin checks look.
         HttpHandler routing = builder.trustForwardedHeaders ? new ProxyPeerAddressHandler(this::handle) : this::handle;
         this.handler = new HttpGuard(limits, config.headers(), this::allowedMethods, routing);
+        this.templateWatcher = dev.templates().isEmpty() ? null : new TemplateWatcher(dev.templates(), this::templatesChanged);
         if (listen) {
             this.undertow = listen(builder.host, builder.port, limits, handler);
             LOG.info("LiveView listening on http://{}:{}, routes:{}", builder.host, port(), routeTable());
@@ -267,6 +271,9 @@ public final class LiveViewServer implements AutoCloseable {
      * leaves the application's Undertow running; take its handler out of the routing first.
      */
     public void stop() {
+        if (templateWatcher != null) {
+            templateWatcher.close();
+        }
         List<CompletableFuture<?>> ending = new ArrayList<>();
         connections.forEach(c -> ending.add(c.terminateAll(TerminateReason.SHUTDOWN)));
         lostViews.drain().forEach(waiting -> ending.add(waiting.close(TerminateReason.SHUTDOWN)));
@@ -376,6 +383,17 @@ public final class LiveViewServer implements AutoCloseable {
 
     void forget(Connection connection) {
         connections.remove(connection);
+    }
+
+    /**
+     * Dev mode: templates were saved. A layout edit reloads every open page, as no view's render
+     * holds the layout; any other edit renders every live view again (an empty set means unknown).
+     */
+    private void templatesChanged(Set<String> names) {
+        boolean layout = names.contains(Page.layout(config));
+        LOG.info("dev mode: {} saved; {}", names.isEmpty() ? "templates" : names,
+                layout ? "reloading open pages" : "rendering live views again");
+        connections.forEach(connection -> connection.templatesChanged(layout));
     }
 
     private void handle(HttpServerExchange exchange) throws Exception {
@@ -508,7 +526,7 @@ public final class LiveViewServer implements AutoCloseable {
             errorPages.notFound(exchange);
         } catch (Exception | LinkageError e) {
             LOG.error("view {} ({}): first render failed", viewId, route.path(), e);
-            errorPages.failed(exchange, viewId);
+            errorPages.failed(exchange, viewId, e);
         } finally {
             MDC.remove(ViewProcess.MDC_VIEW);
             MDC.remove(ViewProcess.MDC_ROUTE);
@@ -671,6 +689,8 @@ public final class LiveViewServer implements AutoCloseable {
         private String errorPage = ErrorPages.DEFAULT_TEMPLATE;
         private MeterRegistry meterRegistry;
         private boolean trustForwardedHeaders;
+        private Boolean devMode; // null: as LIVEVIEW_DEV says
+        private List<Path> devTemplates; // null: the Maven layout's folder
 
         private Builder() {
         }
@@ -1102,7 +1122,8 @@ public final class LiveViewServer implements AutoCloseable {
          * @param template the page for a first render that failed (500): a template given
          *                 {@code status}, {@code title}, {@code message} and {@code reference}, the id
          *                 the server log has the cause under. Never a stack trace. Default: a plain
-         *                 page in core.
+         *                 page in core. In {@linkplain #devMode(boolean) dev mode} core's page with
+         *                 the failure's details is shown instead.
          * @return this builder
          */
         public Builder errorPage(String template) {
@@ -1153,6 +1174,41 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder trustForwardedHeaders() {
             this.trustForwardedHeaders = true;
+            return this;
+        }
+
+        /**
+         * Dev mode, for a developer's machine; <strong>never for production</strong>: error pages
+         * then show exception details and stack frames to every visitor. In dev mode templates are
+         * read from {@linkplain #devTemplates(Path...) source folders} on every render, before the
+         * class path; open pages render their views again when a template there is saved (a layout
+         * edit reloads them); a view whose template fails to render shows the error in its place
+         * until the template is fixed; and a first render that fails answers 500 with the template
+         * line, the exception, its causes and its stack. Static files are read on every request,
+         * from the {@code static} folder next to each template folder first. The server logs a
+         * WARN at start while it is on. See docs/architecture.md.
+         *
+         * @param on whether dev mode is on. Default: off, unless the environment variable
+         *           {@code LIVEVIEW_DEV} is {@code 1} or {@code true}; calling this method, with
+         *           either value, overrides the variable.
+         * @return this builder
+         */
+        public Builder devMode(boolean on) {
+            this.devMode = on;
+            return this;
+        }
+
+        /**
+         * @param folders where dev mode reads templates from, before the class path (the first
+         *                folder with a template wins; the class path serves what they lack, e.g.
+         *                core's default layout), and which it watches for saves. A folder that does
+         *                not exist is skipped with a warning. Ignored when dev mode is off. Default:
+         *                {@code src/main/resources/templates} under the working directory, if it
+         *                exists.
+         * @return this builder
+         */
+        public Builder devTemplates(Path... folders) {
+            this.devTemplates = List.of(folders);
             return this;
         }
 

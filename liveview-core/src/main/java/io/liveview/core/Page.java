@@ -29,6 +29,11 @@ final class Page {
         variables.put("lvHead", "<meta name=\"lv-csrf\" content=\"" + csrf + "\">"
                 + "<script type=\"module\" src=\"" + base + LiveViewServer.CLIENT_PATH + "\"></script>");
         variables.put("lvRoot", "<div id=\"" + viewId + "\" data-lv-root data-lv-token=\"" + token + "\">" + inner + "</div>");
-        return renderer.render(config.layout() == null ? DEFAULT_LAYOUT : config.layout(), variables, base);
+        return renderer.render(layout(config), variables, base);
+    }
+
+    /** The template every page is wrapped in. */
+    static String layout(LiveViewServer.Config config) {
+        return config.layout() == null ? DEFAULT_LAYOUT : config.layout();
     }
 }

@@ -1,12 +1,16 @@
 package io.liveview.core;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Renders views with Thymeleaf. The first HTTP render and every live render take this same path,
@@ -19,16 +23,39 @@ final class Renderer {
 
     private final TemplateEngine engine = new TemplateEngine();
 
+    /** Templates from the class path only, parsed once. */
     Renderer(ClassLoader classLoader) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(classLoader);
-        resolver.setPrefix("templates/");
+        this(classLoader, DevMode.OFF);
+    }
+
+    /**
+     * In dev mode, templates are read from the dev folders first and from the class path for what
+     * they lack (core's layout and error page), and none is cached: an edit shows on the next render.
+     */
+    Renderer(ClassLoader classLoader, DevMode dev) {
+        int order = 1;
+        for (Path folder : dev.templates()) {
+            FileTemplateResolver files = new FileTemplateResolver();
+            configure(files, folder + "/", dev);
+            // Else a template missing here would end the search instead of falling through.
+            files.setCheckExistence(true);
+            files.setOrder(order++);
+            engine.addTemplateResolver(files);
+        }
+        ClassLoaderTemplateResolver classPath = new ClassLoaderTemplateResolver(classLoader);
+        configure(classPath, "templates/", dev);
+        classPath.setOrder(order);
+        engine.addTemplateResolver(classPath);
+        engine.setLinkBuilder(new BaseLinkBuilder());
+        engine.addDialect(new LiveViewDialect());
+    }
+
+    private static void configure(AbstractConfigurableTemplateResolver resolver, String prefix, DevMode dev) {
+        resolver.setPrefix(prefix);
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        engine.setTemplateResolver(resolver);
-        engine.setLinkBuilder(new BaseLinkBuilder());
-        engine.addDialect(new LiveViewDialect());
+        resolver.setCacheable(!dev.on());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * kept in memory with an ETag and, for text, a gzipped copy. Only names made of plain segments
  * (letters, digits, {@code _ - .}, none starting with a dot) are looked up, so no spelling of a
  * path, encoded or not, reaches outside the folder. Files over {@value #MAX_FILE_BYTES} bytes are
- * not served: one WARN names the file, and every request for it gets 404.
+ * not served: one WARN names the file, and every request for it gets 404. In dev mode files are read
+ * on every request, from the {@code static} folders next to the dev template folders first, so an
+ * edited stylesheet shows on the next load.
  */
 final class StaticFiles {
 
@@ -70,17 +73,21 @@ final class StaticFiles {
     }
 
     private final ClassLoader classLoader;
+    private final boolean fresh;
+    private final List<Path> sourceFolders;
     // Only files that exist are kept, so both maps are bounded by the folder's contents.
     private final Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final Set<String> tooLarge = ConcurrentHashMap.newKeySet();
 
-    StaticFiles(ClassLoader classLoader) {
+    StaticFiles(ClassLoader classLoader, DevMode dev) {
         this.classLoader = classLoader;
+        this.fresh = dev.on();
+        this.sourceFolders = dev.staticFolders();
     }
 
     void serve(HttpServerExchange exchange) {
         String name = MountPath.path(exchange).substring(PREFIX.length());
-        Asset asset = assets.get(name);
+        Asset asset = fresh ? null : assets.get(name);
         if (asset != null) {
             send(exchange, asset);
         } else {
@@ -94,18 +101,20 @@ final class StaticFiles {
         if (asset == null) {
             LiveViewServer.plain(exchange, StatusCodes.NOT_FOUND, "No such file");
         } else {
-            assets.putIfAbsent(name, asset);
+            if (!fresh) {
+                assets.putIfAbsent(name, asset);
+            }
             send(exchange, asset);
         }
     }
 
     /** @return the file, or null when there is none, it is a folder, or it is too large to serve */
     private Asset load(String name) {
-        URL url = classLoader.getResource(FOLDER + name);
-        if (url == null) {
-            return null;
-        }
         try {
+            URL url = locate(name);
+            if (url == null) {
+                return null;
+            }
             URLConnection connection = url.openConnection();
             if (isFolder(url, connection)) {
                 return null;
@@ -127,6 +136,17 @@ final class StaticFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read static/" + name, e);
         }
+    }
+
+    /** Dev mode's source folders first, then the class path; the name is a safe one. */
+    private URL locate(String name) throws IOException {
+        for (Path folder : sourceFolders) {
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file.toUri().toURL();
+            }
+        }
+        return classLoader.getResource(FOLDER + name);
     }
 
     /** Class loaders hand out folders too: as a file listing (file:) or an empty entry (jar:). */

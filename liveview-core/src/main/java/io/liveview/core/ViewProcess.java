@@ -267,6 +267,25 @@ final class ViewProcess {
     }
 
     /**
+     * Dev mode: templates were saved. After what is queued, the joined view renders again and the
+     * page gets the difference; for a layout edit, which no view's render holds, the page reloads.
+     */
+    void templatesChanged(boolean layout) {
+        mailbox.offerControl(() -> {
+            Mounted mount = mounted;
+            if (closed || mount == null || mount.snapshot == null) {
+                return; // nothing shown, or detached: a resume renders afresh anyway
+            }
+            if (layout) {
+                outbox.send(Frame.push(id, Frame.RELOAD, Frame.object().put("join", mount.joinRef)));
+            } else {
+                mount.templatesChanged = true;
+                pushRender(mount);
+            }
+        });
+    }
+
+    /**
      * Queues an event.
      *
      * @return {@code false} if the mailbox is full
@@ -472,9 +491,11 @@ final class ViewProcess {
     }
 
     private Patch rerender(Mounted mount) {
-        if (!mount.socket.takeChanged()) {
+        boolean assigned = mount.socket.takeChanged();
+        if (!assigned && !mount.templatesChanged) {
             return Patch.empty();
         }
+        mount.templatesChanged = false;
         String html = render(mount);
         long start = meters.start();
         Differ.Result result = server.differ().diff(mount.snapshot, html);
@@ -500,9 +521,28 @@ final class ViewProcess {
 
     private String render(Mounted mount) {
         long start = meters.start();
-        String html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
+        String html;
+        try {
+            html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
+        } catch (RuntimeException e) {
+            if (!server.config().devMode()) {
+                throw e;
+            }
+            html = devError(e);
+        }
         meters.rendered(start);
         return html;
+    }
+
+    /**
+     * Dev mode: instead of crashing, the view shows why its render failed, and stays; the next
+     * render (a template save, an event) replaces the error.
+     */
+    private String devError(RuntimeException failure) {
+        server.logs().error(LOG, "dev_render " + route, "view {} ({}): render failed; the page shows why", id, route, failure);
+        Map<String, Object> details = DevErrors.details(failure);
+        details.put("title", "This view failed to render. It renders again when a template is saved.");
+        return server.renderer().render(DevErrors.BOX, details, base);
     }
 
     /** Ends the view after a callback threw; {@code replyTo} gets the answer to {@code ref}, if any. */
@@ -542,6 +582,7 @@ final class ViewProcess {
         private String shownTitle;
         // Sent elsewhere by socket.redirect: no more pushes, the page is loading another one.
         private boolean leaving;
+        private boolean templatesChanged; // dev mode: render even if nothing was assigned
         private final Consumer<Object> inbox = message -> deliver(this, "info " + Echo.of(String.valueOf(message)), false,
                 mount -> mount.view.handleInfo(message, mount.socket));
         private final ViewRef self = new ViewRef(id, inbox);

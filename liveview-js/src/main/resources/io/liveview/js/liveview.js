@@ -37,8 +37,8 @@
  * field the user edited after an event was sent keeps its value when that event's reply arrives; after a
  * submit's reply, unedited fields of the form go back to their rendered defaults; heartbeat every 30 s
  * (closed and reconnected when unanswered within 10 s); reconnect with backoff 200 ms .. 10 s (+-50%);
- * a join refused for a bad token or CSRF reloads the page once (never in a loop). Events done while the
- * view is not joined are dropped, not queued.
+ * a join refused for a bad token or CSRF reloads the page once (never in a loop); a `reload` push (dev mode,
+ * the layout was saved) reloads it. Events done while the view is not joined are dropped, not queued.
  *
  * Debug and test hook: window.liveView = {socket, isConnected()}; isConnected() is true when the socket
  * is open and every root is joined.
@@ -157,6 +157,8 @@ function receive([r, id, kind, pl]) {
     patch(v, pl.patch, acked);
   } else if (kind === 'redirect') {
     location.assign(pl.to);
+  } else if (kind === 'reload') {
+    location.reload(); // dev mode: the layout, which no view's render holds, was saved
   } else if (kind === 'error') {
     console.warn('liveview:', id, pl.reason, pl.message);
     if (!v.dead) join(v);
