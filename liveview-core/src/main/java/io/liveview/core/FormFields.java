@@ -81,6 +81,22 @@ final class FormFields {
         }
     }
 
+    /**
+     * A field's value as a script reads it ({@code el.value}), for key events: a box's value whether
+     * checked or not, a select's first selected option.
+     *
+     * @return the value, or {@code null} if the element is not a form field
+     */
+    static String scriptValue(Element field) {
+        if (field.nameIs("input") && Set.of("checkbox", "radio").contains(type(field))) {
+            return boxValue(field);
+        }
+        if (field.nameIs("input") || field.nameIs("textarea") || field.nameIs("select")) {
+            return current(field).stream().findFirst().orElse("");
+        }
+        return null;
+    }
+
     /** What a field sends as rendered: nothing for an unchecked box, each selected option of a select. */
     private static List<String> current(Element field) {
         if (field.nameIs("select")) {

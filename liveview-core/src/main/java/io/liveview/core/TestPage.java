@@ -111,8 +111,7 @@ public final class TestPage implements AutoCloseable {
     public TestPage click(String selector) {
         String what = "click on '" + selector + "'";
         ensureLive(what);
-        String name;
-        ObjectNode value = Frame.object();
+        ObjectNode payload;
         synchronized (this) {
             Element clicked = one(selector, what);
             Element bound = clicked.closest("[lv-click]");
@@ -124,15 +123,105 @@ public final class TestPage implements AutoCloseable {
             if (bound.hasAttr("disabled")) {
                 throw failure(what + ": the element is disabled, so a click sends nothing");
             }
-            name = bound.attr("lv-click");
-            bound.attributes().forEach(a -> {
-                if (a.getKey().startsWith("lv-value-")) {
-                    value.put(a.getKey().substring("lv-value-".length()), a.getValue());
-                }
-            });
+            payload = binding(bound, "click", "lv-click");
         }
-        event(what, Frame.object().put("type", "click").put("event", name).set("value", value));
+        event(what, payload);
         return this;
+    }
+
+    /**
+     * Presses a key in an element: sends the {@code lv-keydown} event of the element, or of the
+     * nearest element around it that has one, with {@code key}, the field's rendered value and the
+     * {@code lv-value-*} attributes, as the browser does.
+     *
+     * @param selector a CSS selector matching exactly one element of the view (the focused one)
+     * @param key      the key as the DOM names it: {@code "Enter"}, {@code "Escape"}, {@code "a"}
+     * @return this page, with the view's answer applied
+     */
+    public TestPage keydown(String selector, String key) {
+        return key("keydown", selector, key);
+    }
+
+    /**
+     * Releases a key in an element: the {@code lv-keyup} counterpart of {@link #keydown}.
+     *
+     * @param selector a CSS selector matching exactly one element of the view (the focused one)
+     * @param key      the key as the DOM names it
+     * @return this page, with the view's answer applied
+     */
+    public TestPage keyup(String selector, String key) {
+        return key("keyup", selector, key);
+    }
+
+    /**
+     * Moves the focus to an element: sends its {@code lv-focus} event.
+     *
+     * @param selector a CSS selector matching exactly one element of the view with {@code lv-focus}
+     * @return this page, with the view's answer applied
+     */
+    public TestPage focus(String selector) {
+        return focusChange("focus", selector);
+    }
+
+    /**
+     * Takes the focus from an element: sends its {@code lv-blur} event.
+     *
+     * @param selector a CSS selector matching exactly one element of the view with {@code lv-blur}
+     * @return this page, with the view's answer applied
+     */
+    public TestPage blur(String selector) {
+        return focusChange("blur", selector);
+    }
+
+    private TestPage key(String type, String selector, String key) {
+        String what = type + " of '" + key + "' in '" + selector + "'";
+        ensureLive(what);
+        ObjectNode payload;
+        synchronized (this) {
+            Element bound = one(selector, what).closest("[lv-" + type + "]");
+            if (bound == null) {
+                throw failure(what + ": neither the element nor one around it has lv-" + type);
+            }
+            String only = bound.attr("lv-key-filter");
+            if (!only.isEmpty() && !only.equals(key)) {
+                throw failure(what + ": its lv-key-filter lets only '" + only + "' through, so the page sends nothing");
+            }
+            payload = binding(bound, type, "lv-" + type);
+            ObjectNode value = (ObjectNode) payload.get("value");
+            value.put("key", key);
+            String fieldValue = FormFields.scriptValue(bound);
+            if (fieldValue != null) {
+                value.put("value", fieldValue);
+            }
+        }
+        event(what, payload);
+        return this;
+    }
+
+    private TestPage focusChange(String type, String selector) {
+        String what = type + " of '" + selector + "'";
+        ensureLive(what);
+        ObjectNode payload;
+        synchronized (this) {
+            Element element = one(selector, what);
+            if (!element.hasAttr("lv-" + type)) {
+                throw failure(what + ": the element has no lv-" + type);
+            }
+            payload = binding(element, type, "lv-" + type);
+        }
+        event(what, payload);
+        return this;
+    }
+
+    /** The event a bound element sends: its binding's name and its {@code lv-value-*} attributes. */
+    private static ObjectNode binding(Element bound, String type, String attribute) {
+        ObjectNode value = Frame.object();
+        bound.attributes().forEach(a -> {
+            if (a.getKey().startsWith("lv-value-")) {
+                value.put(a.getKey().substring("lv-value-".length()), a.getValue());
+            }
+        });
+        return Frame.object().put("type", type).put("event", bound.attr(attribute)).set("value", value);
     }
 
     /**
