@@ -307,6 +307,11 @@ public final class LiveViewServer implements AutoCloseable {
         return config;
     }
 
+    /** The server's JSON mapper, for what views hand the wire (pushed events). */
+    ObjectMapper json() {
+        return json;
+    }
+
     Tokens tokens() {
         return tokens;
     }

@@ -1,8 +1,10 @@
 package io.liveview.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -85,6 +87,7 @@ public final class Socket {
     private Runtime runtime;
     private boolean changed;
     private String redirect;
+    private List<Map.Entry<String, Object>> pushedEvents = List.of();
 
     Socket(String viewId, boolean connected, Runtime runtime) {
         this.viewId = viewId;
@@ -335,6 +338,30 @@ public final class Socket {
     public Socket redirect(String path) {
         this.redirect = Response.sameOrigin(path);
         return this;
+    }
+
+    /**
+     * Sends an event to the page's hooks: after the current callback's changes are on the page, each
+     * hook that called {@code this.handleEvent(name, fn)} gets {@code fn(payload)}. For what a
+     * template cannot say: focus a field, scroll, feed a chart.
+     *
+     * @param name    the event's name, as the hooks listen for it
+     * @param payload its data, written as JSON (a record, a map, a list, a string, a number)
+     * @return this socket
+     */
+    public Socket pushEvent(String name, Object payload) {
+        if (pushedEvents.isEmpty()) {
+            pushedEvents = new ArrayList<>();
+        }
+        pushedEvents.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(payload, "payload")));
+        return this;
+    }
+
+    /** The events pushed since the last call, oldest first. */
+    List<Map.Entry<String, Object>> takePushedEvents() {
+        List<Map.Entry<String, Object>> taken = pushedEvents;
+        pushedEvents = List.of();
+        return taken;
     }
 
     /** Where the page is sent, or {@code null}. */

@@ -8,6 +8,7 @@ import io.liveview.diff.PatchApplier;
 import io.liveview.diff.PatchCodec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ public final class TestPage implements AutoCloseable {
     private String joinRef; // the join whose mount the page shows; null while none does
     private String title;
     private String redirect;
+    private final List<PushedEvent> pushedEvents = new ArrayList<>();
     private String crash; // an error push not yet reported to the test
     private Throwable crashCause;
     private String gone; // why the page can no longer be driven
@@ -431,6 +433,45 @@ public final class TestPage implements AutoCloseable {
         return redirect;
     }
 
+    /**
+     * An event the view sent the page's hooks with {@link Socket#pushEvent}.
+     *
+     * @param name    its name
+     * @param payload its payload as JSON text, e.g. {@code {"color":"red"}}
+     */
+    public record PushedEvent(String name, String payload) {
+    }
+
+    /**
+     * @return the events the view pushed to the page's hooks so far, oldest first
+     */
+    public synchronized List<PushedEvent> pushedEvents() {
+        return List.copyOf(pushedEvents);
+    }
+
+    /**
+     * Sends an event as a hook's {@code this.pushEvent(name, value)} does: the element must carry
+     * {@code lv-hook}.
+     *
+     * @param selector a CSS selector matching exactly one element of the view with {@code lv-hook}
+     * @param name     the event's name
+     * @param values   its values
+     * @return this page, with the view's answer applied
+     */
+    public TestPage hookEvent(String selector, String name, Map<String, String> values) {
+        String what = "hook event '" + name + "' from '" + selector + "'";
+        ensureLive(what);
+        synchronized (this) {
+            if (!one(selector, what).hasAttr("lv-hook")) {
+                throw failure(what + ": the element has no lv-hook, so no hook of the page can send it");
+            }
+        }
+        ObjectNode value = Frame.object();
+        values.forEach(value::put);
+        event(what, Frame.object().put("type", "hook").put("event", name).set("value", value));
+        return this;
+    }
+
     // ---- the socket ----
 
     private void formEvent(String what, String formSelector, String type, Map<String, String> values, String target) {
@@ -699,6 +740,9 @@ public final class TestPage implements AutoCloseable {
             }
             if (payload.hasNonNull("redirect")) {
                 redirect = payload.get("redirect").asText();
+            }
+            for (JsonNode event : payload.path("events")) {
+                pushedEvents.add(new PushedEvent(event.path(0).asText(), event.path(1).toString()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.liveview.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveview.diff.Differ;
@@ -191,7 +192,7 @@ final class ViewProcess {
                     reply.put("html", html);
                 }
                 mount.shownTitle = null; // the page's title is whatever its first render had
-                titleIfChanged(mount, reply);
+                pageUpdates(mount, reply);
                 replyTo.send(Frame.reply(ref, id, reply));
             } catch (Exception | LinkageError e) {
                 mounted = null;
@@ -238,7 +239,7 @@ final class ViewProcess {
             mount.snapshot = Snapshot.of(html);
             ObjectNode reply = Frame.ok().put("html", html);
             mount.shownTitle = null;
-            titleIfChanged(mount, reply);
+            pageUpdates(mount, reply);
             replyTo.send(Frame.reply(ref, id, reply));
         } catch (Exception | LinkageError e) {
             end(TerminateReason.CRASH);
@@ -318,7 +319,7 @@ final class ViewProcess {
                 if (!patch.isEmpty()) {
                     reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
                 }
-                titleIfChanged(mount, reply);
+                pageUpdates(mount, reply);
                 replyTo.send(Frame.reply(ref, id, reply));
             } catch (UnknownEventException e) {
                 server.logs().warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
@@ -482,7 +483,7 @@ final class ViewProcess {
             if (!patch.isEmpty()) {
                 diff.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
             }
-            if (titleIfChanged(mount, diff) || !patch.isEmpty()) {
+            if (pageUpdates(mount, diff) || !patch.isEmpty()) {
                 outbox.send(Frame.push(id, Frame.DIFF, diff));
             }
         } catch (Exception | LinkageError e) {
@@ -505,10 +506,24 @@ final class ViewProcess {
     }
 
     /**
-     * Adds the page title to a reply or push when it is not what the page shows.
+     * Adds to a reply or push what the page gets beside the patch: the title when it is not what the
+     * page shows, and the events pushed to its hooks ({@code [[name, payload], ...]}).
      *
-     * @return whether it was added
+     * @return whether anything was added
      */
+    private boolean pageUpdates(Mounted mount, ObjectNode payload) {
+        boolean title = titleIfChanged(mount, payload);
+        List<Map.Entry<String, Object>> events = mount.socket.takePushedEvents();
+        if (events.isEmpty()) {
+            return title;
+        }
+        ArrayNode list = payload.putArray("events");
+        for (Map.Entry<String, Object> event : events) {
+            list.addArray().add(event.getKey()).add(server.json().valueToTree(event.getValue()));
+        }
+        return true;
+    }
+
     private boolean titleIfChanged(Mounted mount, ObjectNode payload) {
         String title = mount.socket.pageTitle() != null ? mount.socket.pageTitle() : server.config().title();
         if (title.equals(mount.shownTitle)) {

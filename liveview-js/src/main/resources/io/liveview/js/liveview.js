@@ -23,6 +23,7 @@
  *                              {type:"keydown", value: {key, value (a field's), lv-value-*}};
  *                              lv-key-filter="Enter" sends only that key
  *   lv-focus / lv-blur="name", lv-window-focus / lv-window-blur="name"
+ *   lv-hook="Name"             the app's hook of that name (see "hooks" below) follows the element
  *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
  *
@@ -90,6 +91,7 @@ function down(ws) {
   ws.close();
   pending.forEach(done);
   pending.clear();
+  for (const h of hooked.values()) if (!h.down && (h.down = true)) h.disconnected?.();
   views.forEach(v => {
     v.joined = false;
     v.dead || status(v, 'lv-disconnected');
@@ -108,7 +110,9 @@ function join(v) {
         v.jref = String(r); // pushes name the join of the mount that made them
         v.pristine = false;
         v.tries = tries = 0;
-        if (pl.html != null) v.el.innerHTML = pl.html;
+        if (pl.html != null) show(v, parse(v.el, pl.html));
+        hookUp(v, [], pl.events);
+        for (const h of hooked.values()) if (h.v === v && h.down && !(h.down = false)) h.reconnected?.();
         status(v, 'lv-connected');
         try { sessionStorage.removeItem(RELOAD_KEY); } catch {}
       } else if (/^(invalid|expired)_/.test(pl.reason)) {
@@ -154,7 +158,7 @@ function receive([r, id, kind, pl]) {
     // a push from a mount this page no longer shows: dropped
   } else if (kind === 'diff') {
     if (pl.title != null) document.title = pl.title;
-    patch(v, pl.patch, acked);
+    patch(v, pl.patch, acked, pl.events);
   } else if (kind === 'redirect') {
     location.assign(pl.to);
   } else if (kind === 'reload') {
@@ -178,7 +182,7 @@ function done(p) {
 
 // Sends event `name` for `el`; dropped when its view is not joined. Until the reply, `lv-TYPE-loading`
 // marks `el` and the `also` elements (the field that changed, the submit button).
-function event(el, type, name, value, extra, also = []) {
+function event(el, type, name, value, extra, also = [], then) {
   const root = el.closest('[data-lv-root]');
   const v = root && views.get(root.id);
   if (!v || v.el !== root || !v.joined || !isOpen()) return; // not ours, or not joined: dropped
@@ -190,7 +194,8 @@ function event(el, type, name, value, extra, also = []) {
       if (pl.redirect) location.assign(pl.redirect);
       else if (pl.status === 'ok' && v.joined) {
         if (type === 'submit') reset(el, r);
-        patch(v, pl.patch, r);
+        patch(v, pl.patch, r, pl.events);
+        then?.(pl);
       } else if (pl.reason === 'unknown_view' && v.joined) join(v);
     }
   });
@@ -327,6 +332,48 @@ for (const [dom, type] of [['focusin', 'focus'], ['focusout', 'blur']]) {
   });
 }
 
+// ---- hooks ----
+
+// The app's hooks, by the name lv-hook gives: import { hooks } from '/_lv/liveview.js'; hooks.Chart = {...}.
+// A hook is an object with any of mounted, updated, destroyed, disconnected, reconnected; in them
+// this.el is the element, this.pushEvent(name, value, onReply) sends an event, and
+// this.handleEvent(name, fn) receives what the view sends with socket.pushEvent.
+export const hooks = {};
+const hooked = new Map(); // element -> its hook
+const unknown = new WeakSet(); // elements whose hook name was reported missing
+
+// After a join or a patch: hooks of elements gone (or renamed) are destroyed, those around a node the
+// patch touched are updated, new lv-hook elements are mounted; then the view's pushed events arrive.
+function hookUp(v, touched, events = []) {
+  for (const [el, h] of hooked) {
+    if (h.v !== v) continue;
+    if (!v.el.contains(el) || el.getAttribute('lv-hook') !== h.name) {
+      hooked.delete(el);
+      h.destroyed?.();
+    } else if (touched.some(n => el.contains(n))) h.updated?.();
+  }
+  for (const el of v.el.querySelectorAll('[lv-hook]')) {
+    const name = el.getAttribute('lv-hook'), def = hooks[name];
+    if (hooked.has(el) || unknown.has(el)) continue;
+    if (!def) {
+      unknown.add(el);
+      console.error('liveview: no hook named', name, '(register it in hooks)', el);
+      continue;
+    }
+    const on = {};
+    const h = Object.assign(Object.create(def), {
+      el, v, name, on,
+      pushEvent: (event_, value, onReply) => event(el, 'hook', event_, value, {}, [], onReply),
+      handleEvent: (event_, fn) => (on[event_] ||= []).push(fn)
+    });
+    hooked.set(el, h);
+    h.mounted?.();
+  }
+  for (const [name, payload] of events) {
+    for (const h of hooked.values()) if (h.v === v) h.on[name]?.forEach(fn => fn(payload));
+  }
+}
+
 // ---- patches ----
 
 // Not edited since frame r was sent (so an answer to r, or anything later, may overwrite it).
@@ -340,6 +387,13 @@ function reset(form, r) {
     else if (f.type === 'checkbox' || f.type === 'radio') f.checked = f.defaultChecked;
     else if (f.defaultValue != null && f.value !== f.defaultValue) f.value = f.defaultValue; // buttons have none
   }
+}
+
+// A join's HTML replaces the root's children unless they already are that HTML (a rejoin after a
+// blip): then the page keeps its nodes, and with them focus, typed text and hooks.
+function show(v, frag) {
+  const now = v.el.childNodes, next = frag.childNodes;
+  if (now.length !== next.length || [...now].some((n, i) => !n.isEqualNode(next[i]))) v.el.replaceChildren(frag);
 }
 
 // Parse html as the children of `parent` (HTML5 fragment parsing with parent as context).
@@ -377,10 +431,12 @@ function setProp(n, name, value, live) {
 }
 
 // ops: see protocol.md "Patches". r: skip `p` ops on fields edited since frame r was sent.
-function patch(v, ops = [], r) {
+function patch(v, ops = [], r, events) {
+  const touched = [];
   try {
     for (const [op, path, a, b] of ops) {
       const n = path.reduce((node, i) => node.childNodes[i], v.el);
+      touched.push(op === 'x' || op === 'd' ? n.parentNode : n);
       if (op === 't') n.data = a;
       else if (op === 'a') n.setAttribute(a, b);
       else if (op === 'r') n.removeAttribute(a);
@@ -397,8 +453,9 @@ function patch(v, ops = [], r) {
     }
   } catch (e) {
     console.error('liveview: patch failed, rejoining', v.id, e);
-    resync(v);
+    return resync(v);
   }
+  hookUp(v, touched, events);
 }
 
 // ---- start ----
