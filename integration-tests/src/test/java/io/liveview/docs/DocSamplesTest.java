@@ -70,7 +70,8 @@ class DocSamplesTest {
                 blocks++;
                 if (sample.isEmpty() || mirror.stream().noneMatch(file -> Collections.indexOfSubList(file, sample) >= 0)) {
                     missing.add(name + ", java block " + (i + 1) + " ("
-                            + (sample.isEmpty() ? "empty" : "first line: " + sample.get(0)) + ")");
+                            + (sample.isEmpty() ? "empty" : "first line: " + sample.get(0)) + "): mirror it in "
+                            + MIRRORS.getOrDefault(name, "a new class of its own") + ".java");
                 }
             }
         }
@@ -79,8 +80,8 @@ class DocSamplesTest {
         if (!missing.isEmpty()) {
             fail("Java samples not mirrored (or not verbatim) under integration-tests/" + MIRROR.toString().replace('\\', '/')
                     + "/:\n  " + String.join("\n  ", missing)
-                    + "\nPut each sample's lines, unchanged, into its doc's mirror class (" + String.join(", ", MIRRORS.values())
-                    + ", or a new one), inside the context that makes them compile; or, if the sample is what is wrong, fix the doc.");
+                    + "\nPut each sample's lines, unchanged, into that mirror class, inside the context that makes them compile"
+                    + " (commented as context); or, if the sample is what is wrong, fix the doc.");
         }
     }
 
