@@ -14,7 +14,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The browser client, read once from the liveview-js jar and served gzipped when the browser
- * accepts it, with an ETag so that revalidation costs no body.
+ * accepts it, with an ETag so that revalidation costs no body. Outside dev mode it is served
+ * {@linkplain #compact compacted}: its comments are for the people who read the source, not for
+ * every browser that loads it (they are a third of its gzipped bytes).
  */
 final class ClientScript {
 
@@ -24,12 +26,14 @@ final class ClientScript {
     private final byte[] gzipped;
     private final String etag;
 
-    ClientScript() {
+    /** @param readable serve the source as written (dev mode), else {@linkplain #compact compacted} */
+    ClientScript(boolean readable) {
         try (InputStream in = ClientScript.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the browser client " + RESOURCE + " is not on the classpath: add io.liveview:liveview-js");
             }
-            plain = in.readAllBytes();
+            byte[] source = in.readAllBytes();
+            plain = readable ? source : compact(new String(source, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             // Compressed once, so the best level costs nothing per request.
             try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
@@ -44,6 +48,23 @@ final class ClientScript {
             throw new UncheckedIOException(e);
         }
         etag = "\"" + Tokens.hash(new String(plain, StandardCharsets.UTF_8)) + "\"";
+    }
+
+    /**
+     * The client without its leading block comment, whole-line {@code //} comments, blank lines and
+     * indentation. Safe because the source keeps to two rules, which {@code ClientSizeTest} checks:
+     * no block comment after the header and no template literal spanning lines.
+     */
+    static String compact(String source) {
+        String body = source.startsWith("/*") ? source.substring(source.indexOf("*/") + 2) : source;
+        StringBuilder out = new StringBuilder(body.length());
+        for (String line : body.split("\n")) {
+            String code = line.strip();
+            if (!code.isEmpty() && !code.startsWith("//")) {
+                out.append(code).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     void serve(HttpServerExchange exchange) {

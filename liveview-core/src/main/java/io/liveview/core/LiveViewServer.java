@@ -163,7 +163,7 @@ public final class LiveViewServer implements AutoCloseable {
         });
         this.renderer = new Renderer(builder.classLoader, dev);
         this.errorPages = new ErrorPages(renderer, builder.notFoundPage, builder.errorPage, dev.on());
-        this.client = new ClientScript();
+        this.client = new ClientScript(dev.on());
         this.staticFiles = new StaticFiles(builder.classLoader, dev);
         // The only place MicrometerMetrics is named: without a registry its class is never loaded.
         this.metrics = builder.meterRegistry == null ? Metrics.NONE

@@ -2,7 +2,8 @@
  * LiveView for Java: the browser client. One ES module, no dependencies, served at /_lv/liveview.js
  * (below the server's mount prefix, if any):
  *   <script type="module" src="/_lv/liveview.js"></script>
- * The wire contract is docs/protocol.md.
+ * The wire contract is docs/protocol.md. The server serves it without comments and indentation
+ * (except in dev mode), so: no block comment below this one, no template literal spanning lines.
  *
  * On load it finds every live root, <div data-lv-root id="..." data-lv-token="...">, reads the CSRF token
  * from <meta name="lv-csrf" content="...">, opens one WebSocket to the socket next to this script
