@@ -10,7 +10,8 @@ import io.liveview.demo.TodoStore.Todo;
 import java.util.List;
 
 /**
- * The signed-in user's todo list: add with validation, toggle, delete, filter, edit on its own page.
+ * The signed-in user's todo list: add with validation, toggle, delete, filter (in the URL), edit on
+ * its own page.
  * The user's other tabs follow every change.
  */
 public final class TodoLive implements LiveView {
@@ -31,6 +32,13 @@ public final class TodoLive implements LiveView {
     public void mount(Params params, Session session, Socket socket) {
         user = socket.get("user"); // assigned by SignIn.REQUIRE_USER
         socket.assign("error", null);
+        show(socket);
+    }
+
+    /** The filter is in the URL ({@code ?filter=active}), so back, forward and reload keep it. */
+    @Override
+    public void handleParams(Params params, Socket socket) {
+        filter = params.get("filter").filter(List.of("all", "active", "done")::contains).orElse("all");
         show(socket);
     }
 
@@ -55,12 +63,9 @@ public final class TodoLive implements LiveView {
             }
             case "toggle" -> store.toggle(user, payload.getInt("id"));
             case "delete" -> store.delete(user, payload.getInt("id"));
-            case "filter" -> filter = payload.get("filter").filter(List.of("all", "active", "done")::contains).orElse("all");
             default -> throw new UnknownEventException(event);
         }
-        if (!event.equals("filter")) {
-            socket.broadcastFrom(TodoStore.topic(user), "changed");
-        }
+        socket.broadcastFrom(TodoStore.topic(user), "changed");
         show(socket);
     }
 

@@ -89,12 +89,14 @@ class TodoLiveTest {
     void filtersShowActiveOrDoneItemsAndMarkTheirButton() {
         TestPage page = APP.live("/todo", ada);
         add(add(page, "One"), "Two").click("#todo-1 input.toggle");
-        page.click(".filters [lv-value-filter=active]");
+        page.click(".filters a:contains(Active)");
         assertEquals(List.of("Two"), titles(page));
-        page.click(".filters [lv-value-filter=done]");
+        assertEquals("/todo?filter=active", page.currentUrl(), "the filter is in the URL");
+        assertEquals(List.of("One"), titles(APP.live("/todo?filter=done", ada)), "so a reload or a link lands on it");
+        page.click(".filters a:contains(Done)");
         assertEquals(List.of("One"), titles(page));
         assertEquals("Done", page.text(".filters .selected"));
-        page.click(".filters [lv-value-filter=all]");
+        page.click(".filters a:contains(All)");
         assertEquals(List.of("One", "Two"), titles(page));
         assertEquals("1 items left", page.text("footer .left"), "a filter hides items, it does not count them out");
     }
@@ -128,7 +130,7 @@ class TodoLiveTest {
         first.click("#todo-2 button.delete");
         assertEquals(List.of("Milk"), titles(second.sync()));
 
-        second.click(".filters [lv-value-filter=active]");
+        second.click(".filters a:contains(Active)");
         assertEquals(List.of(), titles(second));
         assertEquals(List.of("Milk"), titles(first.sync()), "filters are each page's own");
     }

@@ -1,6 +1,7 @@
 package io.liveview.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -65,5 +66,28 @@ class TodoTest extends BrowserTest {
         item("One").locator("input.toggle").click();
         assertThat(item("One").locator(".title")).hasCSS("text-decoration-line", "none");
         assertThat(item("One").locator("input.toggle")).not().isChecked();
+    }
+
+    @Test
+    void theFilterIsInTheUrlSoBackForwardAndReloadKeepIt() {
+        addWithEnter("One");
+        addWithEnter("Two");
+        item("One").locator("input.toggle").click();
+        page.evaluate("window.__marker = 'same document'");
+
+        page.locator(".filters a", new Page.LocatorOptions().setHasText("Active")).click();
+        assertThat(page).hasURL(url("/todo?filter=active"));
+        assertThat(titles()).hasText(new String[] {"Two"});
+        page.locator(".filters a", new Page.LocatorOptions().setHasText("Done")).click();
+        assertThat(titles()).hasText(new String[] {"One"});
+        page.goBack();
+        assertThat(page).hasURL(url("/todo?filter=active"));
+        assertThat(titles()).hasText(new String[] {"Two"});
+        assertThat(page.locator(".filters .selected")).hasText("Active");
+        assertEquals("same document", page.evaluate("window.__marker"), "no page load");
+
+        page.reload();
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        assertThat(titles()).hasText(new String[] {"Two"});
     }
 }

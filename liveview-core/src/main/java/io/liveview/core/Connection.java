@@ -166,6 +166,7 @@ final class Connection implements ViewProcess.Outbox {
             case Frame.HEARTBEAT -> transport.send(Frame.reply(frame.ref(), null, Frame.ok()).encode());
             case Frame.JOIN -> join(frame);
             case Frame.EVENT -> event(frame);
+            case Frame.PATCH -> patch(frame);
             case Frame.LEAVE -> views.compute(frame.view(), (id, process) -> {
                 if (process == null) {
                     unknownView(frame);
@@ -245,6 +246,19 @@ final class Connection implements ViewProcess.Outbox {
             joinedViews.incrementAndGet();
             if (!process.join(frame.ref(), route.factory(), route.hooks(), params, claims.session(), pristine, claims.renderHash(), firstRender)) {
                 overflowing = true;
+            }
+            return process;
+        });
+    }
+
+    private void patch(Frame frame) throws Frame.BadFrame {
+        String url = frame.text("url");
+        views.compute(frame.view(), (id, process) -> {
+            if (process == null) {
+                unknownView(frame);
+            } else if (!process.patch(frame.ref(), url)) {
+                logs.warn(LOG, "overloaded", "{}: view {} is overloaded, dropped a navigation", name, id);
+                inLine(process, Frame.errorReply(frame.ref(), id, "overloaded", "view " + id + " has too many queued events"));
             }
             return process;
         });

@@ -28,6 +28,8 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     static final String JOIN = "join";
     static final String EVENT = "event";
     static final String LEAVE = "leave";
+    /** Client kind: the page moved to another URL of the view ({@code url}). */
+    static final String PATCH = "patch";
     static final String HEARTBEAT = "heartbeat";
     static final String REPLY = "reply";
     static final String DIFF = "diff";
@@ -37,7 +39,7 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     /** Push kind, dev mode only: a layout template was saved; the page reloads. */
     static final String RELOAD = "reload";
 
-    private static final Set<String> CLIENT_KINDS = Set.of(JOIN, EVENT, LEAVE, HEARTBEAT);
+    private static final Set<String> CLIENT_KINDS = Set.of(JOIN, EVENT, PATCH, LEAVE, HEARTBEAT);
 
     /** Longest ref a client may send: the client's is a decimal counter. */
     static final int MAX_REF_LENGTH = 32;

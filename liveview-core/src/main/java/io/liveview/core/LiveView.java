@@ -52,6 +52,19 @@ public interface LiveView {
     }
 
     /**
+     * Reads the page's URL into the view's state. Runs after {@link #mount} (on the first render and
+     * on the join), and again each time the URL changes while the view stays: an {@code lv-patch}
+     * link, the browser's back and forward buttons, {@link Socket#pushPatch}. Keep what the URL names
+     * (a filter, a page, a sort) here, so a reload or a shared link lands on the same state.
+     *
+     * @param params the URL's path parameters and query
+     * @param socket the view's assigns and powers
+     * @throws Exception any failure is handled as in the callback that caused it
+     */
+    default void handleParams(Params params, Socket socket) throws Exception {
+    }
+
+    /**
      * Runs once the browser's socket has joined the view, after the connected {@link #mount}: the
      * place to subscribe to topics, start timers and async loads.
      *

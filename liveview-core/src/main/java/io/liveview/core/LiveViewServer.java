@@ -568,6 +568,9 @@ public final class LiveViewServer implements AutoCloseable {
         }
         long mountStart = meters.start();
         view.mount(params, session, socket);
+        if (socket.redirectTarget() == null) {
+            view.handleParams(params, socket);
+        }
         meters.mounted(mountStart);
         if (socket.redirectTarget() != null) {
             return new FirstPage(null, true, socket.redirectTarget());
@@ -579,7 +582,7 @@ public final class LiveViewServer implements AutoCloseable {
         String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(session.id()), inner);
         if (adoptable) {
             // Mount once: the page's socket adopts this instance if it joins soon enough.
-            firstRenders.admit(viewId, session.id(), route.path(), new ViewProcess.FirstRender(view, socket));
+            firstRenders.admit(viewId, session.id(), route.path(), new ViewProcess.FirstRender(view, socket, params));
         }
         return new FirstPage(page, false, null);
     }

@@ -87,6 +87,7 @@ public final class Socket {
     private Runtime runtime;
     private boolean changed;
     private String redirect;
+    private String patchTo;
     private List<Map.Entry<String, Object>> pushedEvents = List.of();
 
     Socket(String viewId, boolean connected, Runtime runtime) {
@@ -362,6 +363,27 @@ public final class Socket {
         List<Map.Entry<String, Object>> taken = pushedEvents;
         pushedEvents = List.of();
         return taken;
+    }
+
+    /**
+     * Changes the page's URL without leaving the view: after the current callback,
+     * {@link LiveView#handleParams} runs with the new URL's parameters, the page shows the result and
+     * its address bar (and history) the URL. The path must be one of this view's route, else the
+     * page is sent there with a full load, as by {@link #redirect}.
+     *
+     * @param url a path of this site, e.g. {@code /todo?filter=active}
+     * @return this socket
+     */
+    public Socket pushPatch(String url) {
+        this.patchTo = Response.sameOrigin(url);
+        return this;
+    }
+
+    /** The URL a callback patched to, or {@code null}; followed once. */
+    String takePatch() {
+        String url = patchTo;
+        patchTo = null;
+        return url;
     }
 
     /** Where the page is sent, or {@code null}. */

@@ -54,6 +54,8 @@ public final class TestPage implements AutoCloseable {
     private final LiveViewTest app;
     private final Session session;
     private final String path;
+    // The URL the page shows: its path at first, then where lv-patch links and pushPatch took it.
+    private String url;
     private final String viewId;
     private final String token;
     private final String csrf;
@@ -76,6 +78,7 @@ public final class TestPage implements AutoCloseable {
         this.app = app;
         this.session = session;
         this.path = path;
+        this.url = path;
         this.viewId = root.id();
         this.token = root.attr("data-lv-token");
         this.csrf = csrf;
@@ -114,21 +117,62 @@ public final class TestPage implements AutoCloseable {
         String what = "click on '" + selector + "'";
         ensureLive(what);
         ObjectNode payload;
+        String patchHref = null;
         synchronized (this) {
             Element clicked = one(selector, what);
             Element bound = clicked.closest("[lv-click]");
-            if (bound == null) {
+            Element link = clicked.closest("a[lv-patch]");
+            if (bound == null && link != null) {
+                patchHref = link.attr("href");
+                payload = null;
+            } else if (bound == null) {
                 Element form = clicked.closest("form[lv-submit]");
-                throw failure(what + ": neither the element nor one around it has lv-click"
+                throw failure(what + ": neither the element nor one around it has lv-click or is an lv-patch link"
                         + (form == null ? "" : "; to send its form's lv-submit, use submit(formSelector, values)"));
-            }
-            if (bound.hasAttr("disabled")) {
+            } else if (bound.hasAttr("disabled")) {
                 throw failure(what + ": the element is disabled, so a click sends nothing");
+            } else {
+                payload = binding(bound, "click", "lv-click");
             }
-            payload = binding(bound, "click", "lv-click");
+        }
+        if (patchHref != null) {
+            return patch(patchHref);
         }
         event(what, payload);
         return this;
+    }
+
+    /**
+     * Moves the view to another URL of its route, as an {@code lv-patch} link or the back button
+     * does: {@link LiveView#handleParams} runs with the URL's parameters and the page shows the result.
+     *
+     * @param url a path of the view's route with its query, e.g. {@code /todo?filter=active}
+     * @return this page, with the view's answer applied
+     * @throws LiveViewTest.ViewError if the URL is not one of this view's ({@code other_view}); the
+     *                                browser would load it instead
+     */
+    public TestPage patch(String url) {
+        String what = "patch to '" + url + "'";
+        ensureLive(what);
+        JsonNode reply = request(Frame.PATCH, Frame.object().put("url", "http://localhost" + url), what);
+        if (!isOk(reply)) {
+            throw viewError(what, reply);
+        }
+        synchronized (this) {
+            if (redirect == null) {
+                this.url = url;
+            }
+        }
+        reportProblems();
+        return this;
+    }
+
+    /**
+     * @return the URL the page shows: the path it was opened with, then where {@code lv-patch} links,
+     *     {@link #patch} and the view's {@link Socket#pushPatch} took it
+     */
+    public synchronized String currentUrl() {
+        return url;
     }
 
     /**
@@ -515,7 +559,7 @@ public final class TestPage implements AutoCloseable {
     /** Joins as the page's script does: {@code pristine} while the root shows the first render. */
     private JsonNode join(boolean pristine, String what) {
         return request(Frame.JOIN, Frame.object().put("token", token).put("csrf", csrf)
-                .put("url", "http://localhost" + path).put("pristine", pristine), what);
+                .put("url", "http://localhost" + currentUrl()).put("pristine", pristine), what);
     }
 
     /** Sends a frame of the page's view and waits for its reply, which the wire has applied. */
@@ -740,6 +784,9 @@ public final class TestPage implements AutoCloseable {
             }
             if (payload.hasNonNull("redirect")) {
                 redirect = payload.get("redirect").asText();
+            }
+            if (payload.hasNonNull("url")) {
+                url = payload.get("url").asText();
             }
             for (JsonNode event : payload.path("events")) {
                 pushedEvents.add(new PushedEvent(event.path(0).asText(), event.path(1).toString()));

@@ -7,6 +7,10 @@ import io.liveview.diff.Differ;
 import io.liveview.diff.Patch;
 import io.liveview.diff.PatchCodec;
 import io.liveview.diff.Snapshot;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,8 +67,9 @@ final class ViewProcess {
      *
      * @param view   the instance, mounted with {@code connected() == false}
      * @param socket its assigns
+     * @param params the URL it was rendered for
      */
-    record FirstRender(LiveView view, Socket socket) {
+    record FirstRender(LiveView view, Socket socket, Params params) {
     }
 
     /** The SLF4J MDC key of the view id, set while the view's code runs (docs/processes.md). */
@@ -171,9 +176,17 @@ final class ViewProcess {
                     replyTo.send(halted(ref, mount.socket.redirectTarget()));
                     return;
                 }
-                if (adopted == null) {
+                mount.hooks = hooks;
+                mount.session = session;
+                mount.params = params;
+                if (adopted == null || !adopted.params().equals(params)) {
                     long start = meters.start();
-                    mount.view.mount(params, session, mount.socket);
+                    if (adopted == null) {
+                        mount.view.mount(params, session, mount.socket);
+                    }
+                    if (mount.socket.redirectTarget() == null) {
+                        mount.view.handleParams(params, mount.socket);
+                    }
                     meters.mounted(start);
                     if (mount.socket.redirectTarget() != null) {
                         // The view sends the page elsewhere: it ends here, as if a hook had halted.
@@ -233,6 +246,10 @@ final class ViewProcess {
                 release(claim);
                 replyTo.send(halted(ref, mount.socket.redirectTarget()));
                 return;
+            }
+            if (!params.equals(mount.params)) {
+                mount.params = params;
+                mount.view.handleParams(params, mount.socket);
             }
             mount.socket.takeChanged();
             String html = render(mount);
@@ -307,6 +324,7 @@ final class ViewProcess {
                 mount.view.handleEvent(name, payload, mount.socket);
                 meters.handled(start);
                 ObjectNode reply = Frame.ok();
+                followPatch(mount, reply);
                 String away = mount.socket.takeRedirect();
                 if (away != null) {
                     // The page is about to load another one: rendering this one would be wasted, now
@@ -441,6 +459,10 @@ final class ViewProcess {
             }
             try {
                 callback.run(from);
+                String patched = from.socket.takePatch();
+                if (patched != null) {
+                    from.pendingUrl = patchTo(from, patched);
+                }
             } catch (Exception | LinkageError e) {
                 crash(from, outbox, null, what, e);
                 return;
@@ -506,6 +528,120 @@ final class ViewProcess {
     }
 
     /**
+     * The page asks for another URL of this view (an {@code lv-patch} link, back or forward).
+     *
+     * @return {@code false} if the mailbox is full
+     */
+    boolean patch(String ref, String url) {
+        Outbox replyTo = outbox;
+        return mailbox.offer(() -> {
+            if (closed) {
+                return;
+            }
+            Mounted mount = mounted;
+            if (mount == null) {
+                replyTo.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
+                return;
+            }
+            Params params = paramsOf(url);
+            if (params == null) {
+                replyTo.send(Frame.errorReply(ref, id, "other_view", "'" + Echo.of(url) + "' is not a page of this view; load it"));
+                return;
+            }
+            try {
+                ObjectNode reply = Frame.ok();
+                if (!navigate(mount, params)) {
+                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + mount.socket.takeRedirect())));
+                    return;
+                }
+                followPatch(mount, reply);
+                String away = mount.socket.takeRedirect();
+                if (away != null) {
+                    mount.leaving = true;
+                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
+                    return;
+                }
+                Patch patch = rerender(mount);
+                if (!patch.isEmpty()) {
+                    reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
+                }
+                pageUpdates(mount, reply);
+                replyTo.send(Frame.reply(ref, id, reply));
+            } catch (BadParamException e) {
+                replyTo.send(Frame.errorReply(ref, id, "bad_param", "'" + Echo.of(url) + "': " + e.getMessage() + "; load it"));
+            } catch (Exception | LinkageError e) {
+                crash(mount, replyTo, ref, "handleParams", e);
+            }
+        });
+    }
+
+    /**
+     * The view moves to another URL of its route: the group's hooks run again when the path changed
+     * (they may guard by path parameter), then {@link LiveView#handleParams}.
+     *
+     * @return {@code false} if a hook halted (its redirect, if any, is on the socket)
+     */
+    private boolean navigate(Mounted mount, Params params) throws Exception {
+        if (!params.path().equals(mount.params.path()) && !OnMounts.pass(mount.hooks, params, mount.session, mount.socket)) {
+            if (mount.socket.redirectTarget() == null) {
+                mount.socket.redirect(mount.params.path());
+            }
+            return false;
+        }
+        mount.params = params;
+        mount.view.handleParams(params, mount.socket);
+        return true;
+    }
+
+    /** After an event: a {@link Socket#pushPatch} is followed, and the reply names the URL for the address bar. */
+    private void followPatch(Mounted mount, ObjectNode reply) throws Exception {
+        String patched = mount.socket.takePatch();
+        if (patched != null) {
+            String url = patchTo(mount, patched);
+            if (url != null) {
+                reply.put("url", url);
+            }
+        }
+    }
+
+    /**
+     * Follows a {@link Socket#pushPatch}: within this view's route the view navigates; elsewhere the
+     * page is sent there with a full load.
+     *
+     * @return the URL for the page's address bar, or {@code null} when it is sent elsewhere
+     */
+    private String patchTo(Mounted mount, String url) throws Exception {
+        Params params = paramsOf(base + url);
+        if (params == null || !navigate(mount, params)) {
+            if (mount.socket.redirectTarget() == null) {
+                mount.socket.redirect(url);
+            }
+            return null;
+        }
+        return base + url;
+    }
+
+    /** The parameters of a URL the page names, or {@code null} if it is not a page of this view's route. */
+    private Params paramsOf(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith(base)) {
+            return null;
+        }
+        path = path.substring(base.length());
+        String decoded = URLDecoder.decode(path.isEmpty() ? "/" : path, StandardCharsets.UTF_8);
+        LiveViewServer.Route own = server.route(route);
+        Map<String, String> values = own == null ? null : own.template().isLiteral()
+                ? (own.path().equals(decoded) ? Map.of() : null) : own.template().match(decoded);
+        return values == null ? null : Params.parse(decoded, uri.getRawQuery(), values);
+    }
+
+    /**
      * Adds to a reply or push what the page gets beside the patch: the title when it is not what the
      * page shows, and the events pushed to its hooks ({@code [[name, payload], ...]}).
      *
@@ -513,6 +649,11 @@ final class ViewProcess {
      */
     private boolean pageUpdates(Mounted mount, ObjectNode payload) {
         boolean title = titleIfChanged(mount, payload);
+        if (mount.pendingUrl != null) {
+            payload.put("url", mount.pendingUrl);
+            mount.pendingUrl = null;
+            title = true;
+        }
         List<Map.Entry<String, Object>> events = mount.socket.takePushedEvents();
         if (events.isEmpty()) {
             return title;
@@ -597,6 +738,12 @@ final class ViewProcess {
         private String shownTitle;
         // Sent elsewhere by socket.redirect: no more pushes, the page is loading another one.
         private boolean leaving;
+        // The URL the view shows, and what a navigation to another path of the route runs again.
+        private Params params;
+        private List<OnMount> hooks = List.of();
+        private Session session;
+        // A message's pushPatch: the next push names it for the address bar.
+        private String pendingUrl;
         private boolean templatesChanged; // dev mode: render even if nothing was assigned
         private final Consumer<Object> inbox = message -> deliver(this, "info " + Echo.of(String.valueOf(message)), false,
                 mount -> mount.view.handleInfo(message, mount.socket));

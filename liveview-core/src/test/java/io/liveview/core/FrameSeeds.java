@@ -34,6 +34,7 @@ final class FrameSeeds {
             case 4 -> frame(page.viewId(), Frame.LEAVE, TestClient.JSON.createObjectNode());
             case 5 -> frame(random.nextBoolean() ? "lv-nobody" : page.viewId(), pick(Frame.REPLY, Frame.DIFF, "Join", "", "leave "),
                     TestClient.JSON.createObjectNode());
+            case 6 -> patch(random.nextInt(4) == 0 ? page.viewId() : pages.getFirst().viewId());
             default -> event(random.nextInt(4) == 0 ? page.viewId() : pages.getFirst().viewId());
         };
     }
@@ -76,6 +77,15 @@ final class FrameSeeds {
         ObjectNode payload = TestClient.JSON.createObjectNode().put("type", pick("click", "submit", "change")).put("event", name);
         payload.set("value", value);
         return frame(viewId, Frame.EVENT, payload);
+    }
+
+    String patch(String viewId) {
+        ObjectNode payload = TestClient.JSON.createObjectNode();
+        if (random.nextInt(8) > 0) {
+            payload.put("url", pick("http://localhost/probe?start=3", "http://localhost/probe", "http://localhost/elsewhere",
+                    "javascript:alert(1)", "::::", "http://localhost/probe?%zz", "/probe?start=-1", ""));
+        }
+        return frame(viewId, Frame.PATCH, payload);
     }
 
     private String frame(String viewId, String kind, ObjectNode payload) {

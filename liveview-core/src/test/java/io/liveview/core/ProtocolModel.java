@@ -82,6 +82,7 @@ final class ProtocolModel {
                 case Frame.HEARTBEAT -> allowed.add("ok");
                 case Frame.JOIN -> join(view, payload, outcome, reply, allowed);
                 case Frame.EVENT -> event(view, payload, outcome, reply, allowed);
+                case Frame.PATCH -> patch(view, payload, allowed);
                 default -> leave(view, outcome, allowed);
             }
         }
@@ -124,6 +125,17 @@ final class ProtocolModel {
             } else if (outcome.equals("mount_failed")) {
                 releasing.add(view);
             }
+        }
+    }
+
+    /** A navigation: ProbeLive reads nothing in handleParams, so a URL of its route is always ok. */
+    private void patch(String view, JsonNode payload, Set<String> allowed) {
+        if (!hasText(payload, "url")) {
+            allowed.add("bad_frame");
+        } else if (!counts.containsKey(view)) {
+            allowed.add("unknown_view");
+        } else {
+            allowed.addAll(Set.of("ok", "other_view", "overloaded"));
         }
     }
 
@@ -197,7 +209,7 @@ final class ProtocolModel {
         boolean viewOk = view.isNull() && kind.equals(Frame.HEARTBEAT)
                 || view.isTextual() && view.asText().length() <= Frame.MAX_VIEW_LENGTH;
         return frame.get(0).isTextual() && frame.get(0).asText().length() <= Frame.MAX_REF_LENGTH
-                && viewOk && Set.of(Frame.JOIN, Frame.EVENT, Frame.LEAVE, Frame.HEARTBEAT).contains(kind)
+                && viewOk && Set.of(Frame.JOIN, Frame.EVENT, Frame.PATCH, Frame.LEAVE, Frame.HEARTBEAT).contains(kind)
                 && frame.get(3).isObject();
     }
 

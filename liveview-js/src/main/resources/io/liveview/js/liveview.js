@@ -24,6 +24,7 @@
  *                              {type:"keydown", value: {key, value (a field's), lv-value-*}};
  *                              lv-key-filter="Enter" sends only that key
  *   lv-focus / lv-blur="name", lv-window-focus / lv-window-blur="name"
+ *   <a lv-patch href="url">    the view moves to another URL of its own route, no reload (history kept)
  *   lv-hook="Name"             the app's hook of that name (see "hooks" below) follows the element
  *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
@@ -154,11 +155,13 @@ function receive([r, id, kind, pl]) {
     done(p);
     if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
     if (pl.title != null) document.title = pl.title;
+    if (pl.url) go(pl.url); // the view moved itself (socket.pushPatch)
     p.cb?.(pl, +r);
   } else if (!v?.joined || pl.join !== v.jref) {
     // a push from a mount this page no longer shows: dropped
   } else if (kind === 'diff') {
     if (pl.title != null) document.title = pl.title;
+    if (pl.url) go(pl.url);
     patch(v, pl.patch, acked, pl.events);
   } else if (kind === 'redirect') {
     location.assign(pl.to);
@@ -276,6 +279,11 @@ document.addEventListener('click', e => {
   for (const el of everywhere('lv-click-away')) {
     if (!el.contains(e.target)) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
   }
+  const link = e.target.closest?.('a[lv-patch]');
+  if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
+    e.preventDefault();
+    return navigate(link, link.href, true);
+  }
   const el = e.target.closest?.('[lv-click]');
   if (!el) return;
   // A link does not navigate, a button in a form sends its own event instead of submitting the form.
@@ -299,6 +307,37 @@ document.addEventListener('input', e => {
   if (form?.hasAttribute('lv-change')) {
     limit(field, () => event(form, 'change', form.getAttribute('lv-change'), fields(form), { target: field.name }, [field]));
   }
+});
+
+// <a lv-patch href="...">: the same view, another URL (a filter, a page), no reload; the history
+// entry is the page's, so back and forward move the view between its URLs. A URL the view does not
+// own (another route, another site) is loaded as a link would be.
+function navigate(el, href, push) {
+  const url = new URL(href, location.href);
+  const root = el.closest?.('[data-lv-root]') || views.values().next().value?.el;
+  const v = root && views.get(root.id);
+  if (url.origin !== location.origin || !v?.joined || !isOpen()) return location.assign(url);
+  send(v.id, 'patch', { url: url.href }, {
+    cb(pl, r) {
+      if (pl.redirect) return location.assign(pl.redirect);
+      if (pl.status !== 'ok') return location.assign(url);
+      if (push) go(url);
+      patch(v, pl.patch, r, pl.events);
+    }
+  });
+}
+
+let here = location.pathname + location.search; // the URL the view shows; a #fragment is not the view's
+
+function go(url) {
+  history.pushState(null, '', url);
+  here = location.pathname + location.search;
+}
+
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search === here) return;
+  here = location.pathname + location.search;
+  navigate(document.body, location.href, false);
 });
 
 // lv-keydown / lv-keyup on the focused element or an ancestor, lv-window-keydown / -keyup anywhere;
