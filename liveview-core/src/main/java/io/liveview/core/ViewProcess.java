@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -309,36 +310,12 @@ final class ViewProcess {
      * @return {@code false} if the mailbox is full
      */
     boolean event(String ref, String name, Payload payload) {
-        Outbox replyTo = outbox;
-        return mailbox.offer(() -> {
-            if (closed) {
-                return;
-            }
-            Mounted mount = mounted;
-            if (mount == null) {
-                replyTo.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
-                return;
-            }
+        return whenMounted(ref, (mount, replyTo) -> {
             try {
                 long start = meters.start();
                 mount.view.handleEvent(name, payload, mount.socket);
                 meters.handled(start);
-                ObjectNode reply = Frame.ok();
-                followPatch(mount, reply);
-                String away = mount.socket.takeRedirect();
-                if (away != null) {
-                    // The page is about to load another one: rendering this one would be wasted, now
-                    // or when the mailbox goes idle.
-                    mount.leaving = true;
-                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
-                    return;
-                }
-                Patch patch = rerender(mount);
-                if (!patch.isEmpty()) {
-                    reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
-                }
-                pageUpdates(mount, reply);
-                replyTo.send(Frame.reply(ref, id, reply));
+                answer(mount, replyTo, ref, Frame.ok());
             } catch (UnknownEventException e) {
                 server.logs().warn(LOG, "unknown_event " + route, "view {} ({}): unknown event '{}'", id, route, Echo.of(name));
                 replyTo.send(Frame.errorReply(ref, id, "unknown_event", "view " + id + " (" + route + "): " + e.getMessage()));
@@ -533,16 +510,7 @@ final class ViewProcess {
      * @return {@code false} if the mailbox is full
      */
     boolean patch(String ref, String url) {
-        Outbox replyTo = outbox;
-        return mailbox.offer(() -> {
-            if (closed) {
-                return;
-            }
-            Mounted mount = mounted;
-            if (mount == null) {
-                replyTo.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
-                return;
-            }
+        return whenMounted(ref, (mount, replyTo) -> {
             Params params = paramsOf(url);
             if (params == null) {
                 replyTo.send(Frame.errorReply(ref, id, "other_view", "'" + Echo.of(url) + "' is not a page of this view; load it"));
@@ -554,25 +522,51 @@ final class ViewProcess {
                     replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + mount.socket.takeRedirect())));
                     return;
                 }
-                followPatch(mount, reply);
-                String away = mount.socket.takeRedirect();
-                if (away != null) {
-                    mount.leaving = true;
-                    replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
-                    return;
-                }
-                Patch patch = rerender(mount);
-                if (!patch.isEmpty()) {
-                    reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
-                }
-                pageUpdates(mount, reply);
-                replyTo.send(Frame.reply(ref, id, reply));
+                answer(mount, replyTo, ref, reply);
             } catch (BadParamException e) {
                 replyTo.send(Frame.errorReply(ref, id, "bad_param", "'" + Echo.of(url) + "': " + e.getMessage() + "; load it"));
             } catch (Exception | LinkageError e) {
                 crash(mount, replyTo, ref, "handleParams", e);
             }
         });
+    }
+
+    /** Queues a page's frame for the joined mount; with none joined the frame is answered {@code unknown_view}. */
+    private boolean whenMounted(String ref, BiConsumer<Mounted, Outbox> task) {
+        Outbox replyTo = outbox;
+        return mailbox.offer(() -> {
+            if (closed) {
+                return;
+            }
+            Mounted mount = mounted;
+            if (mount == null) {
+                replyTo.send(Frame.errorReply(ref, id, "unknown_view", "view " + id + " is not joined on this socket"));
+                return;
+            }
+            task.accept(mount, replyTo);
+        });
+    }
+
+    /**
+     * Answers a page's frame once the view handled it: a {@link Socket#pushPatch} is followed, a
+     * redirect sends the page away unrendered, else the reply carries the patch, title and events.
+     */
+    private void answer(Mounted mount, Outbox replyTo, String ref, ObjectNode reply) throws Exception {
+        followPatch(mount, reply);
+        String away = mount.socket.takeRedirect();
+        if (away != null) {
+            // The page is about to load another one: rendering this one would be wasted, now or
+            // when the mailbox goes idle.
+            mount.leaving = true;
+            replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
+            return;
+        }
+        Patch patch = rerender(mount);
+        if (!patch.isEmpty()) {
+            reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
+        }
+        pageUpdates(mount, reply);
+        replyTo.send(Frame.reply(ref, id, reply));
     }
 
     /**
