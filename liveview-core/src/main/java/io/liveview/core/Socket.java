@@ -366,7 +366,8 @@ public final class Socket {
     }
 
     /**
-     * Changes the page's URL without leaving the view: after the current callback,
+     * Changes the page's URL without leaving the view, from {@link LiveView#handleEvent},
+     * {@link LiveView#handleInfo} or {@link LiveView#handleAsync}: after the callback,
      * {@link LiveView#handleParams} runs with the new URL's parameters, the page shows the result and
      * its address bar (and history) the URL. The path must be one of this view's route, else the
      * page is sent there with a full load, as by {@link #redirect}.

@@ -198,6 +198,7 @@ final class ViewProcess {
                     }
                 }
                 mount.view.connected(mount.socket);
+                mount.socket.takePatch(); // the join already is at the page's URL: only later callbacks move it
                 mount.socket.takeChanged();
                 String html = render(mount);
                 mount.snapshot = Snapshot.of(html);
