@@ -60,6 +60,7 @@ public final class TodoLive implements LiveView {
                 if (error != null) {
                     return;
                 }
+                socket.putFlash("info", "Added “" + title + "”");
             }
             case "toggle" -> store.toggle(user, payload.getInt("id"));
             case "delete" -> store.delete(user, payload.getInt("id"));

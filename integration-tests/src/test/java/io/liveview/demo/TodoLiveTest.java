@@ -86,6 +86,17 @@ class TodoLiveTest {
     }
 
     @Test
+    void addingFlashesAConfirmationThatAClickOrTheNextFilterClears() {
+        TestPage page = APP.live("/todo", LiveViewTest.session(Map.of("user", "flash-reader")));
+        add(page, "Milk");
+        assertEquals(Map.of("info", "Added “Milk”"), page.flash());
+        page.click("[data-lv-flash=info]");
+        assertEquals(Map.of(), page.flash(), "a click on the message clears it");
+        add(page, "Bread").click(".filters a:contains(Active)");
+        assertEquals(Map.of(), page.flash(), "moving to another URL clears it");
+    }
+
+    @Test
     void filtersShowActiveOrDoneItemsAndMarkTheirButton() {
         TestPage page = APP.live("/todo", ada);
         add(add(page, "One"), "Two").click("#todo-1 input.toggle");

@@ -90,4 +90,22 @@ class TodoTest extends BrowserTest {
         page.locator("[data-lv-root].lv-connected").waitFor();
         assertThat(titles()).hasText(new String[] {"Two"});
     }
+
+    @Test
+    void aFlashConfirmsAnAddAndASaveShowsOnTheListItRedirectsToOnce() {
+        addWithEnter("Milk");
+        assertThat(page.locator(".lv-flash-info")).hasText("Added “Milk”");
+        page.locator(".lv-flash-info").click();
+        assertThat(page.locator(".lv-flash")).hasCount(0);
+
+        item("Milk").locator("a.edit").click();
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        page.locator(".edit-todo input[name=title]").fill("Oat milk");
+        page.locator(".edit-todo button[type=submit]").click();
+        assertThat(page).hasURL(url("/todo"));
+        assertThat(page.locator(".lv-flash-info")).hasText("Saved “Oat milk”");
+        page.reload();
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        assertThat(page.locator(".lv-flash")).hasCount(0);
+    }
 }

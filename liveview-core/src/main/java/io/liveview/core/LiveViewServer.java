@@ -84,6 +84,8 @@ public final class LiveViewServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveViewServer.class);
     static final String SESSION_COOKIE = "lv_session";
+    /** Carries a view's flash across a redirect, set by the client for the next page's first render. */
+    static final String FLASH_COOKIE = "lv_flash";
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
     private static final AttachmentKey<RouteMatch> ROUTE_MATCH = AttachmentKey.create(RouteMatch.class);
     private static final AttachmentKey<String> SOCKET_BASE = AttachmentKey.create(String.class);
@@ -517,7 +519,13 @@ public final class LiveViewServer implements AutoCloseable {
         MDC.put(ViewProcess.MDC_ROUTE, route.path());
         try {
             String query = exchange.getQueryString().isEmpty() ? null : exchange.getQueryString();
-            FirstPage page = firstPage(match, MountPath.path(exchange), query, base, session, viewId,
+            Cookie flashCookie = exchange.getRequestCookie(FLASH_COOKIE);
+            Map<String, String> flash = Map.of();
+            if (flashCookie != null) {
+                flash = tokens.verifyFlash(flashCookie.getValue(), session.id());
+                exchange.setResponseCookie(new CookieImpl(FLASH_COOKIE, "").setPath("/").setMaxAge(0)); // shown once
+            }
+            FirstPage page = firstPage(match, MountPath.path(exchange), query, base, session, viewId, flash,
                     !exchange.getRequestMethod().equals(Methods.HEAD));
             if (page.halted()) {
                 halted(exchange, base, page.redirect());
@@ -550,18 +558,20 @@ public final class LiveViewServer implements AutoCloseable {
      * The first render of a page, for an HTTP request or for {@link LiveViewTest}: the route's hooks,
      * the view's mount and render, its token, and the page around it.
      *
+     * @param flash     the flash a redirect brought from the previous page
      * @param adoptable whether the page's socket may adopt the mounted instance (not for a HEAD)
      * @throws BadParamException when a path parameter does not fit (404); any other exception is a
      *                           failed render (500)
      */
     FirstPage firstPage(RouteMatch match, String path, String query, String base, Session session, String viewId,
-                        boolean adoptable) throws Exception {
+                        Map<String, String> flash, boolean adoptable) throws Exception {
         Route route = match.route();
         Metrics.Route meters = metrics.route(route.path());
         LiveView view = route.factory().get();
         Socket socket = new Socket(viewId, false, Socket.disconnected(viewId));
         // Forms in the view's template post it as _csrf to the app's endpoints.
         socket.assign(CSRF_ASSIGN, tokens.csrf(session.id()));
+        flash.forEach(socket::putFlash);
         Params params = Params.parse(path, query, match.values());
         if (!OnMounts.pass(route.hooks(), params, session, socket)) {
             return new FirstPage(null, true, socket.redirectTarget());

@@ -96,7 +96,7 @@ public final class LiveViewTest implements AutoCloseable {
         LiveViewServer.FirstPage first;
         try {
             first = server.firstPage(match, route, q < 0 ? null : path.substring(q + 1), "", session,
-                    "lv-" + Tokens.randomId(), true);
+                    "lv-" + Tokens.randomId(), Map.of(), true);
         } catch (BadParamException e) {
             throw new AssertionError("GET " + path + ": not found (404): " + e.getMessage(), e);
         } catch (Exception e) {

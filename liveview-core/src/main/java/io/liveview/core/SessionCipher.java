@@ -21,7 +21,8 @@ final class SessionCipher {
     /** What a sealed value is for: bound as associated data, so one cannot stand in for the other. */
     enum Purpose {
         SESSION_COOKIE("lv:session-cookie"),
-        VIEW_TOKEN("lv:view-token");
+        VIEW_TOKEN("lv:view-token"),
+        FLASH("lv:flash");
 
         private final byte[] aad;
 

@@ -79,6 +79,9 @@ public final class Socket {
 
     /** The layout's variable for the page title. */
     static final String PAGE_TITLE = "pageTitle";
+    /** The templates' variable for the flash, and the event a click on a flash message sends. */
+    static final String FLASH = "flash";
+    static final String CLEAR_FLASH_EVENT = "lv:clear-flash";
 
     private final String viewId;
     private final Map<String, Object> assigns = new LinkedHashMap<>();
@@ -94,6 +97,7 @@ public final class Socket {
         this.viewId = viewId;
         this.connected = connected;
         this.runtime = runtime;
+        assigns.put(FLASH, Map.of()); // templates can read ${flash} before anything was put
     }
 
     /**
@@ -175,6 +179,49 @@ public final class Socket {
      */
     public <T> T get(Assign<T> key) {
         return get(key.name());
+    }
+
+    /**
+     * Shows a message to the user, e.g. {@code putFlash("info", "Saved")}: templates show
+     * {@code ${flash}} (kind to message), e.g. with core's fragment
+     * {@code <div th:replace="~{liveview/flash :: flash}"></div>}. A click on a message clears it; so
+     * does the page's next move to another URL of the view. A flash put before
+     * {@link #redirect} is shown by the next page.
+     *
+     * @param kind    what kind of message, e.g. {@code info} or {@code error}; one message per kind
+     * @param message the text
+     * @return this socket
+     */
+    public Socket putFlash(String kind, String message) {
+        Map<String, String> flash = new LinkedHashMap<>(flash());
+        flash.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(message, "message"));
+        return assign(FLASH, Collections.unmodifiableMap(flash));
+    }
+
+    /**
+     * Clears the flash.
+     *
+     * @param kind the kind to clear, or {@code null} for every kind
+     * @return this socket
+     */
+    public Socket clearFlash(String kind) {
+        if (flash().isEmpty() || kind != null && !flash().containsKey(kind)) {
+            return this;
+        }
+        Map<String, String> flash = new LinkedHashMap<>(flash());
+        if (kind == null) {
+            flash.clear();
+        } else {
+            flash.remove(kind);
+        }
+        return assign(FLASH, Collections.unmodifiableMap(flash));
+    }
+
+    /** The flash: kind to message, empty when there is none. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> flash() {
+        Object flash = assigns.get(FLASH);
+        return flash == null ? Map.of() : (Map<String, String>) flash;
     }
 
     /**

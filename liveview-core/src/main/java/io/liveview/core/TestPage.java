@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -475,6 +476,16 @@ public final class TestPage implements AutoCloseable {
      */
     public synchronized String redirectedTo() {
         return redirect;
+    }
+
+    /**
+     * @return the flash the view shows, kind to message, as core's {@code liveview/flash} fragment
+     *     renders it ({@code data-lv-flash}); empty when it shows none
+     */
+    public synchronized Map<String, String> flash() {
+        Map<String, String> flash = new LinkedHashMap<>();
+        root.select("[data-lv-flash]").forEach(e -> flash.put(e.attr("data-lv-flash"), e.text()));
+        return flash;
     }
 
     /**

@@ -161,6 +161,35 @@ final class Tokens {
         }
     }
 
+    /**
+     * The value of the {@code lv_flash} cookie that carries a view's flash across a redirect: its
+     * messages and the session they are for, signed (or sealed), so no one else's page shows them.
+     */
+    String signFlash(Map<String, String> flash, String sessionId) {
+        ObjectNode node = json.createObjectNode().put("s", sessionId);
+        flash.forEach(node.putObject("f")::put);
+        return protect(node, "flash:", SessionCipher.Purpose.FLASH);
+    }
+
+    /** The messages of an {@code lv_flash} cookie value for this session; none if it does not verify. */
+    Map<String, String> verifyFlash(String value, String sessionId) {
+        byte[] body = value == null || sessionId == null ? null : unprotect(value, "flash:", SessionCipher.Purpose.FLASH);
+        if (body == null) {
+            return Map.of();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (!sessionId.equals(node.path("s").asText())) {
+                return Map.of();
+            }
+            Map<String, String> flash = new LinkedHashMap<>();
+            node.path("f").properties().forEach(e -> flash.put(e.getKey(), e.getValue().asText()));
+            return flash;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
     private ObjectNode sessionNode(Session session) {
         ObjectNode node = json.createObjectNode();
         node.put("id", session.id());

@@ -314,7 +314,11 @@ final class ViewProcess {
         return whenMounted(ref, (mount, replyTo) -> {
             try {
                 long start = meters.start();
-                mount.view.handleEvent(name, payload, mount.socket);
+                if (name.equals(Socket.CLEAR_FLASH_EVENT)) {
+                    mount.socket.clearFlash(payload.get("kind").orElse(null)); // a click on a flash message
+                } else {
+                    mount.view.handleEvent(name, payload, mount.socket);
+                }
                 meters.handled(start);
                 answer(mount, replyTo, ref, Frame.ok());
             } catch (UnknownEventException e) {
@@ -448,7 +452,7 @@ final class ViewProcess {
             String away = from.socket.takeRedirect();
             if (away != null) {
                 from.leaving = true;
-                outbox.send(Frame.push(id, Frame.REDIRECT, Frame.object().put("join", from.joinRef).put("to", base + away)));
+                outbox.send(Frame.push(id, Frame.REDIRECT, withFlash(from, Frame.object().put("join", from.joinRef).put("to", base + away))));
                 return;
             }
             messagesSinceRender++;
@@ -519,6 +523,7 @@ final class ViewProcess {
             }
             try {
                 ObjectNode reply = Frame.ok();
+                mount.socket.clearFlash(null); // the user moved on; what the view puts now shows
                 if (!navigate(mount, params)) {
                     replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + mount.socket.takeRedirect())));
                     return;
@@ -530,6 +535,15 @@ final class ViewProcess {
                 crash(mount, replyTo, ref, "handleParams", e);
             }
         });
+    }
+
+    /** A redirect takes the view's flash along: the client keeps it in a cookie for the next page's first render. */
+    private ObjectNode withFlash(Mounted mount, ObjectNode redirect) {
+        Map<String, String> flash = mount.socket.flash();
+        if (!flash.isEmpty() && mount.session != null) {
+            redirect.put("flash", server.tokens().signFlash(flash, mount.session.id()));
+        }
+        return redirect;
     }
 
     /** Queues a page's frame for the joined mount; with none joined the frame is answered {@code unknown_view}. */
@@ -559,7 +573,7 @@ final class ViewProcess {
             // The page is about to load another one: rendering this one would be wasted, now or
             // when the mailbox goes idle.
             mount.leaving = true;
-            replyTo.send(Frame.reply(ref, id, reply.put("redirect", base + away)));
+            replyTo.send(Frame.reply(ref, id, withFlash(mount, reply.put("redirect", base + away))));
             return;
         }
         Patch patch = rerender(mount);

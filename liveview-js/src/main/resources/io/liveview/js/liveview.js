@@ -139,6 +139,12 @@ function join(v) {
   });
 }
 
+// Sent elsewhere by the view: its flash rides along in a cookie the next page's first render reads.
+function away(to, flash) {
+  if (flash) document.cookie = `lv_flash=${flash}; path=/; max-age=60; samesite=lax`;
+  location.assign(to);
+}
+
 // The DOM and the server disagree (a patch did not fit): start the view over.
 function resync(v) {
   send(v.id, 'leave', {});
@@ -164,7 +170,7 @@ function receive([r, id, kind, pl]) {
     if (pl.url) go(pl.url);
     patch(v, pl.patch, acked, pl.events);
   } else if (kind === 'redirect') {
-    location.assign(pl.to);
+    away(pl.to, pl.flash);
   } else if (kind === 'reload') {
     location.reload(); // dev mode: the layout, which no view's render holds, was saved
   } else if (kind === 'error') {
@@ -195,7 +201,7 @@ function event(el, type, name, value, extra, also = [], then) {
     cls: `lv-${type}-loading`,
     undo: type === 'submit' ? disableWith(el) : null,
     cb(pl, r) {
-      if (pl.redirect) location.assign(pl.redirect);
+      if (pl.redirect) away(pl.redirect, pl.flash);
       else if (pl.status === 'ok' && v.joined) {
         if (type === 'submit') reset(el, r);
         patch(v, pl.patch, r, pl.events);
@@ -319,7 +325,7 @@ function navigate(el, href, push) {
   if (url.origin !== location.origin || !v?.joined || !isOpen()) return location.assign(url);
   send(v.id, 'patch', { url: url.href }, {
     cb(pl, r) {
-      if (pl.redirect) return location.assign(pl.redirect);
+      if (pl.redirect) return away(pl.redirect, pl.flash);
       if (pl.status !== 'ok') return location.assign(url);
       if (push) go(url);
       patch(v, pl.patch, r, pl.events);
