@@ -206,6 +206,9 @@ final class ViewProcess {
                 if (!pristine || !Tokens.hash(html).equals(deadRenderHash)) {
                     reply.put("html", html);
                 }
+                if (adopted == null) {
+                    reply.put("fresh", true); // a new instance: the page re-sends what its forms hold
+                }
                 mount.shownTitle = null; // the page's title is whatever its first render had
                 pageUpdates(mount, reply);
                 replyTo.send(Frame.reply(ref, id, reply));

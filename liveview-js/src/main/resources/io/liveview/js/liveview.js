@@ -105,6 +105,8 @@ function join(v) {
   clearTimeout(v.timer);
   v.joined = false;
   const payload = { token: v.el.dataset.lvToken, csrf, url: location.href, pristine: v.pristine };
+  // A rejoin may meet a view mounted afresh (its state lost): what the user typed is kept to re-send.
+  const typed = v.pristine ? [] : [...v.el.querySelectorAll('form[lv-change]')].map(f => fields(f));
   send(v.id, 'join', payload, {
     cb(pl, r) {
       if (pl.status === 'ok') {
@@ -113,6 +115,7 @@ function join(v) {
         v.pristine = false;
         v.tries = tries = 0;
         if (pl.html != null) show(v, parse(v.el, pl.html));
+        if (pl.fresh) recover(v, typed);
         hookUp(v, [], pl.events);
         for (const h of hooked.values()) if (h.v === v && h.down && !(h.down = false)) h.reconnected?.();
         status(v, 'lv-connected');
@@ -136,6 +139,23 @@ function join(v) {
         status(v, 'lv-error');
       }
     }
+  });
+}
+
+// Form recovery: the forms of a view mounted afresh get back what the user had typed (matched by
+// order), and each sends it as a change, so the new view's state catches up.
+function recover(v, typed) {
+  [...v.el.querySelectorAll('form[lv-change]')].forEach((form, i) => {
+    const value = typed[i];
+    if (!value) return;
+    for (const f of form.elements) {
+      const had = f.name in value ? [].concat(value[f.name]) : null;
+      if (!had || f.type === 'file') continue;
+      if (f.options) for (const o of f.options) o.selected = had.includes(o.value);
+      else if (f.type === 'checkbox' || f.type === 'radio') f.checked = had.includes(f.value);
+      else f.value = had[0];
+    }
+    event(form, 'change', form.getAttribute('lv-change'), fields(form), { target: Object.keys(value)[0] });
   });
 }
 
