@@ -43,8 +43,9 @@
  * a join refused for a bad token or CSRF reloads the page once (never in a loop); a `reload` push (dev mode,
  * the layout was saved) reloads it. Events done while the view is not joined are dropped, not queued.
  *
- * Debug and test hook: window.liveView = {socket, isConnected()}; isConnected() is true when the socket
- * is open and every root is joined.
+ * Debug and test hook: window.liveView = {socket, isConnected(), enableLatencySim(ms), disableLatencySim(),
+ * enableDebug(), disableDebug()}; isConnected() is true when the socket is open and every root is joined;
+ * the latency (each way, every frame) and the frame log (console.debug) last for the tab.
  */
 
 const STATES = ['lv-connected', 'lv-disconnected', 'lv-error'];
@@ -75,7 +76,9 @@ function send(view, kind, payload, p = {}) {
   const r = String(++ref);
   pending.set(r, p);
   p.els?.forEach(e => e.classList.add(p.cls));
-  socket.send(JSON.stringify([r, view, kind, payload]));
+  const frame = JSON.stringify([r, view, kind, payload]), ws = socket;
+  log('sent', frame);
+  later(() => ws.readyState === 1 && ws.send(frame));
 }
 
 // ---- connection ----
@@ -83,7 +86,10 @@ function send(view, kind, payload, p = {}) {
 function connect() {
   const ws = (socket = new WebSocket(SOCKET_URL));
   ws.onopen = () => views.forEach(v => v.dead || join(v));
-  ws.onmessage = e => ws === socket && receive(JSON.parse(e.data));
+  ws.onmessage = e => later(() => {
+    log('received', e.data);
+    if (ws === socket) receive(JSON.parse(e.data));
+  });
   ws.onclose = ws.onerror = () => down(ws);
 }
 
@@ -539,9 +545,24 @@ setInterval(() => {
   send(null, 'heartbeat', {}, { cb: () => clearTimeout(timer) });
 }, 3e4);
 
+// Developer aids, remembered for the tab: a simulated latency on every frame each way, and a log of
+// every frame (console.debug).
+const setting = (key, value) => {
+  try {
+    if (value === undefined) return sessionStorage.getItem(key);
+    value == null ? sessionStorage.removeItem(key) : sessionStorage.setItem(key, value);
+  } catch {}
+};
+const later = f => (+setting('lv-latency') > 0 ? setTimeout(f, +setting('lv-latency')) : f());
+const log = (...line) => setting('lv-debug') && console.debug('liveview:', ...line);
+
 window.liveView = {
   get socket() { return socket; },
-  isConnected: () => isOpen() && [...views.values()].every(v => v.joined)
+  isConnected: () => isOpen() && [...views.values()].every(v => v.joined),
+  enableLatencySim: ms => setting('lv-latency', ms),
+  disableLatencySim: () => setting('lv-latency', null),
+  enableDebug: () => setting('lv-debug', 1),
+  disableDebug: () => setting('lv-debug', null)
 };
 
 if (views.size) connect();
