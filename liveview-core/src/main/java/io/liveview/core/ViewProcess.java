@@ -648,27 +648,27 @@ final class ViewProcess {
         path = path.substring(base.length());
         String decoded = URLDecoder.decode(path.isEmpty() ? "/" : path, StandardCharsets.UTF_8);
         LiveViewServer.Route own = server.route(route);
-        Map<String, String> values = own == null ? null : own.template().isLiteral()
-                ? (own.path().equals(decoded) ? Map.of() : null) : own.template().match(decoded);
+        Map<String, String> values = own == null ? null : own.template().match(decoded);
         return values == null ? null : Params.parse(decoded, uri.getRawQuery(), values);
     }
 
     /**
      * Adds to a reply or push what the page gets beside the patch: the title when it is not what the
-     * page shows, and the events pushed to its hooks ({@code [[name, payload], ...]}).
+     * page shows, the URL a message's pushPatch moved it to, and the events pushed to its hooks
+     * ({@code [[name, payload], ...]}).
      *
      * @return whether anything was added
      */
     private boolean pageUpdates(Mounted mount, ObjectNode payload) {
-        boolean title = titleIfChanged(mount, payload);
+        boolean added = titleIfChanged(mount, payload);
         if (mount.pendingUrl != null) {
             payload.put("url", mount.pendingUrl);
             mount.pendingUrl = null;
-            title = true;
+            added = true;
         }
         List<Map.Entry<String, Object>> events = mount.socket.takePushedEvents();
         if (events.isEmpty()) {
-            return title;
+            return added;
         }
         ArrayNode list = payload.putArray("events");
         for (Map.Entry<String, Object> event : events) {
