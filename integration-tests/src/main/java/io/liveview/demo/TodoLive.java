@@ -31,8 +31,7 @@ public final class TodoLive implements LiveView {
     @Override
     public void mount(Params params, Session session, Socket socket) {
         user = socket.get("user"); // assigned by SignIn.REQUIRE_USER
-        socket.assign("error", null);
-        show(socket);
+        socket.assign("error", null); // the list itself: handleParams, which follows with the filter
     }
 
     /** The filter is in the URL ({@code ?filter=active}), so back, forward and reload keep it. */

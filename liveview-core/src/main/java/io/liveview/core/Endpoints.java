@@ -73,17 +73,8 @@ final class Endpoints {
         if (table == null) {
             return null;
         }
-        Route literal = table.get(path);
-        if (literal != null && literal.template().isLiteral()) {
-            return new Match(literal, Map.of());
-        }
-        for (Route route : table.values()) {
-            Map<String, String> values = route.template().isLiteral() ? null : route.template().match(path);
-            if (values != null) {
-                return new Match(route, values);
-            }
-        }
-        return null;
+        PathTemplate.Found<Route> found = PathTemplate.find(table, Route::template, path);
+        return found == null ? null : new Match(found.route(), found.values());
     }
 
     private Map<String, Route> table(HttpString method) {

@@ -352,17 +352,8 @@ public final class LiveViewServer implements AutoCloseable {
 
     /** The route a request path goes to: a literal route before any with parameters. */
     RouteMatch match(String path) {
-        Route literal = routes.get(path);
-        if (literal != null && literal.template().isLiteral()) {
-            return new RouteMatch(literal, Map.of());
-        }
-        for (Route route : routes.values()) {
-            Map<String, String> values = route.template().isLiteral() ? null : route.template().match(path);
-            if (values != null) {
-                return new RouteMatch(route, values);
-            }
-        }
-        return null;
+        PathTemplate.Found<Route> found = PathTemplate.find(routes, Route::template, path);
+        return found == null ? null : new RouteMatch(found.route(), found.values());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +55,38 @@ final class PathTemplate {
 
     String template() {
         return template;
+    }
+
+    /**
+     * A route a path reaches, with its parameters' values.
+     *
+     * @param route  the route
+     * @param values its parameters' values by name (none for a literal route)
+     * @param <R>    the route's type
+     */
+    record Found<R>(R route, Map<String, String> values) {
+    }
+
+    /**
+     * The route of a table a path reaches: a literal route before any with parameters.
+     *
+     * @param routes   the routes by their template
+     * @param template a route's template
+     * @return the route and its values, or {@code null} if none matches
+     */
+    static <R> Found<R> find(Map<String, R> routes, Function<R, PathTemplate> template, String path) {
+        R literal = routes.get(path);
+        if (literal != null && template.apply(literal).isLiteral()) {
+            return new Found<>(literal, Map.of());
+        }
+        for (R route : routes.values()) {
+            PathTemplate candidate = template.apply(route);
+            Map<String, String> values = candidate.isLiteral() ? null : candidate.match(path);
+            if (values != null) {
+                return new Found<>(route, values);
+            }
+        }
+        return null;
     }
 
     /** @return whether it has no parameter: it matches only itself */
