@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 /**
  * The demo server in a child JVM with a small heap, so an attack that makes it hold too much shows
  * as an out-of-memory there, not as a slow test JVM. Its stdout and stderr are captured line by line
- * (counted, a bounded number kept in memory) and copied to a log file under {@code target/}.
+ * (counted, a bounded number kept in memory) and copied to a log file under {@code target/}. The
+ * load generator ({@code io.liveview.load}) starts its server the same way, with its own main class
+ * and JVM flags, so the server's heap and RSS are measured apart from the clients'.
  */
-final class DemoProcess implements AutoCloseable {
+public final class DemoProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern RUNNING = Pattern.compile("Demo running: http://localhost:(\\d+)/");
@@ -64,11 +66,29 @@ final class DemoProcess implements AutoCloseable {
      * it says it is running.
      */
     static DemoProcess start(String secret, Path logFile) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // An out-of-memory ends the JVM at once, so it shows as a dead demo, not as one limping on.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", classpath(), "io.liveview.demo.DemoApp")
-                .redirectErrorStream(true);
+        return start("io.liveview.demo.DemoApp", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), secret, logFile);
+    }
+
+    /**
+     * Starts a main class that prints the demo's {@code Demo running: http://localhost:PORT/} line,
+     * in a JVM of the test classpath with the given flags, on a free port, and waits for that line.
+     *
+     * @param mainClass the class to run; it reads {@code PORT} and {@code LIVEVIEW_SECRET}
+     * @param jvmFlags  the child JVM's options, e.g. its heap size
+     * @param secret    the server's key
+     * @param logFile   where its output is copied
+     * @return the running process
+     * @throws IOException          if the JVM cannot be started
+     * @throws InterruptedException if interrupted while waiting for it to start
+     */
+    public static DemoProcess start(String mainClass, List<String> jvmFlags, String secret, Path logFile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classpath(), mainClass));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Port 0: the OS picks a free port and the demo prints it, so no other process can take it first.
         builder.environment().put("PORT", "0");
         builder.environment().put("LIVEVIEW_SECRET", secret);
@@ -122,11 +142,13 @@ final class DemoProcess implements AutoCloseable {
         lines++;
     }
 
-    int port() {
+    /** @return the port the server listens on */
+    public int port() {
         return port.join();
     }
 
-    long pid() {
+    /** @return the child JVM's process id */
+    public long pid() {
         return process.pid();
     }
 
@@ -145,7 +167,8 @@ final class DemoProcess implements AutoCloseable {
         log.println("===== [test harness] " + text + " (after " + lines + " lines of the demo)");
     }
 
-    boolean isAlive() {
+    /** @return whether the child JVM still runs */
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -162,10 +185,23 @@ final class DemoProcess implements AutoCloseable {
         }
     }
 
-    /** Heap in use right after a full collection, in KB, read with jcmd. */
-    long heapUsedAfterGcKb() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
+    /**
+     * Heap in use right after a full collection, in KB, read with jcmd.
+     *
+     * @return the heap in use, in KB
+     * @throws IOException          if jcmd cannot be run
+     * @throws InterruptedException if interrupted while jcmd runs
+     */
+    public long heapUsedAfterGcKb() throws IOException, InterruptedException {
+        // One jcmd for both commands: each jcmd is a JVM start, seconds on a busy machine.
+        Path commands = Files.createTempFile("demo-jcmd", ".txt");
+        String info;
+        try {
+            Files.writeString(commands, "GC.run\nGC.heap_info\n");
+            info = jcmd("-f", commands.toString());
+        } finally {
+            Files.deleteIfExists(commands);
+        }
         Matcher used = HEAP_USED.matcher(info);
         long kb = 0;
         boolean found = false;
@@ -179,20 +215,43 @@ final class DemoProcess implements AutoCloseable {
         return kb;
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    /**
+     * The child JVM's resident set size, from {@code /proc/<pid>/status} (Linux).
+     *
+     * @return {@code VmRSS} in KB
+     * @throws IOException if the file cannot be read or has no such line
+     */
+    public long rssKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElseThrow(() -> new IOException("no VmRSS line for pid " + pid()));
+    }
+
+    /**
+     * Runs a jcmd command on the child JVM, e.g. {@code GC.run}, {@code JFR.start name=x} or {@code -f <file of commands>}.
+     *
+     * @param command the command and its arguments
+     * @return what jcmd printed
+     * @throws IOException          if jcmd cannot be run
+     * @throws InterruptedException if interrupted while jcmd runs
+     */
+    public String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid())));
+        line.addAll(List.of(command));
         // Output to a file, not a pipe: reading a pipe has no timeout, waiting for the process has.
-        Path output = Files.createTempFile("hostile-jcmd", ".txt");
+        Path output = Files.createTempFile("demo-jcmd", ".txt");
         try {
-            Process run = new ProcessBuilder(jcmd, String.valueOf(pid()), command)
+            Process run = new ProcessBuilder(line)
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!run.waitFor(60, TimeUnit.SECONDS)) {
                 run.destroyForcibly();
-                throw new IllegalStateException("jcmd " + command + " did not finish within 60 s");
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " did not finish within 60 s");
             }
             String text = Files.readString(output);
             if (run.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + command + " failed:\n" + text);
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed:\n" + text);
             }
             return text;
         } finally {

@@ -21,12 +21,21 @@ import org.jsoup.nodes.Element;
  * @param csrf   the page's CSRF token
  * @param cookie {@code lv_session=...}, to send with the socket upgrade
  */
-record LivePage(String viewId, String token, String csrf, String cookie) {
+public record LivePage(String viewId, String token, String csrf, String cookie) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** Loads a live page from 127.0.0.1, in the session of {@code cookie} (null for a new session). */
-    static LivePage load(int port, String path, String cookie) throws IOException, InterruptedException {
+    /**
+     * Loads a live page from 127.0.0.1, in the session of {@code cookie} (null for a new session).
+     *
+     * @param port   the server's port
+     * @param path   the page's path
+     * @param cookie {@code lv_session=...}, or null for a new session
+     * @return what the page gives a client to join its view
+     * @throws IOException          if the page is not a live page answered with 200
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public static LivePage load(int port, String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20));
         if (cookie != null) {

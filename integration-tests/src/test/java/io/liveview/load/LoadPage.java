@@ -1,0 +1,71 @@
+package io.liveview.load;
+
+import io.liveview.demo.TableRows;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A demo page the load drives: its path, the click it sends, and how its state reads back from the
+ * view's HTML. A click bumps one key's count: the counter has one key, the table one per row.
+ */
+enum LoadPage {
+
+    /** The counter: {@code inc} raises the count. */
+    COUNTER("/counter", "inc", 1) {
+        @Override
+        Map<String, String> values(int key) {
+            return Map.of();
+        }
+
+        @Override
+        int[] counts(Document html) {
+            return new int[] {Integer.parseInt(html.selectFirst("h1 span").text())};
+        }
+    },
+
+    /** The 1,000-row table as a plain list: {@code bump} with {@code id} raises that row's value. */
+    TABLE("/table", "bump", TableRows.COUNT) {
+        @Override
+        Map<String, String> values(int key) {
+            return Map.of("id", String.valueOf(key + 1));
+        }
+
+        @Override
+        int[] counts(Document html) {
+            int[] counts = new int[keys];
+            for (Element row : html.select("tbody tr")) {
+                counts[Integer.parseInt(row.selectFirst(".id").text()) - 1] = Integer.parseInt(row.selectFirst(".value").text());
+            }
+            return counts;
+        }
+    };
+
+    final String path;
+    final String event;
+    final int keys;
+
+    LoadPage(String path, String event, int keys) {
+        this.path = path;
+        this.event = event;
+        this.keys = keys;
+    }
+
+    /** A key to click, at random. */
+    int pick() {
+        return ThreadLocalRandom.current().nextInt(keys);
+    }
+
+    /** The click's {@code lv-value-*} values for a key. */
+    abstract Map<String, String> values(int key);
+
+    /** The count of every key as the view shows it. */
+    abstract int[] counts(Document html);
+
+    /** The count of every key in the inner HTML of the view's root. */
+    int[] counts(String html) {
+        return counts(Jsoup.parseBodyFragment(html));
+    }
+}
