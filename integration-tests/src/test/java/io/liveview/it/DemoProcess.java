@@ -216,6 +216,21 @@ public final class DemoProcess implements AutoCloseable {
     }
 
     /**
+     * How many objects of a class the child JVM holds after a full collection, from
+     * {@code jcmd GC.class_histogram} (which collects first).
+     *
+     * @param className the class's binary name
+     * @return its live instances, 0 when it has none
+     * @throws IOException          if jcmd cannot be run
+     * @throws InterruptedException if interrupted while jcmd runs
+     */
+    public long instancesAfterGc(String className) throws IOException, InterruptedException {
+        Pattern row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s|$)", Pattern.MULTILINE);
+        Matcher found = row.matcher(jcmd("GC.class_histogram"));
+        return found.find() ? Long.parseLong(found.group(1)) : 0;
+    }
+
+    /**
      * The child JVM's resident set size, from {@code /proc/<pid>/status} (Linux).
      *
      * @return {@code VmRSS} in KB

@@ -68,17 +68,17 @@ record LoadReport(String date, Map<String, String> machine, List<String> serverJ
         }
         md.append(String.format(Locale.ROOT, """
 
-                | idle counter views | sockets | server heap after GC: before / with the views | per view | RSS before / with | RSS per view | after all closed: views retained, heap after GC | errors |
+                | idle counter views | sockets | server heap after GC: before / with the views | per view | RSS before / with | RSS per view | after all closed: views, connections retained; heap after GC | errors |
                 |---|---|---|---|---|---|---|---|
-                | %,d | %,d | %,d / %,d KB | **%,.0f B** | %,d / %,d KB | %,.0f B | %d, %,d KB | %d |
+                | %,d | %,d | %,d / %,d KB | **%,.0f B** | %,d / %,d KB | %,.0f B | %d, %d; %,d KB | %d |
 
-                | churn (GET, connect, join, click, leave, close) | at once | seconds | visits/s | errors | views retained | server heap after GC: before / right after / %d s later |
+                | churn (GET, connect, join, click, leave, close) | at once | seconds | visits/s | errors | views, connections retained | server heap after GC: before / right after / %d s later |
                 |---|---|---|---|---|---|---|
-                | %,d visits | %d | %.0f | %,.0f | %d | %d | %,d / %,d / %,d KB |
+                | %,d visits | %d | %.0f | %,.0f | %d | %d, %d | %,d / %,d / %,d KB |
                 """, idle.views(), idle.sockets(), idle.heapBaselineKb(), idle.heapKb(), idle.heapPerViewBytes(),
-                idle.rssBaselineKb(), idle.rssKb(), idle.rssPerViewBytes(), idle.retainedAfterClose(), idle.heapAfterCloseKb(),
+                idle.rssBaselineKb(), idle.rssKb(), idle.rssPerViewBytes(), idle.retainedAfterClose(), idle.connectionsAfterClose(), idle.heapAfterCloseKb(),
                 idle.errors(), sizes.settleSeconds(), churn.cycles(), sizes.churnWorkers(), churn.seconds(), churn.cyclesPerSecond(), churn.errors(),
-                churn.retained(), churn.heapBeforeKb(), churn.heapAfterKb(), churn.heapSettledKb()));
+                churn.retained(), churn.connectionsLeft(), churn.heapBeforeKb(), churn.heapAfterKb(), churn.heapSettledKb()));
         String kinds = loops.stream().flatMap(r -> r.errorKinds().entrySet().stream())
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         if (!kinds.isEmpty()) {

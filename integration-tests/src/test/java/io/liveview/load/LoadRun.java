@@ -65,18 +65,21 @@ final class LoadRun {
                       double serverEventUs, double serverRenderUs, double serverDiffUs) {
     }
 
-    /** The idle views: the server's heap after a full GC and its RSS, before, with the views and after they closed. */
+    /**
+     * The idle views: the server's heap after a full GC and its RSS, before and with the views; after
+     * they closed, the views and {@code Connection} objects it still holds, and its heap.
+     */
     record IdleResult(int views, int sockets, long heapBaselineKb, long heapKb, double heapPerViewBytes,
                       long rssBaselineKb, long rssKb, double rssPerViewBytes, long retainedAfterClose,
-                      long heapAfterCloseKb, long errors, Map<String, Long> errorKinds) {
+                      long connectionsAfterClose, long heapAfterCloseKb, long errors, Map<String, Long> errorKinds) {
     }
 
     /**
-     * The churn: visits done, views the server kept after them, its heap before, right after, and
-     * once the last visits' windows have passed.
+     * The churn: visits done, views and {@code Connection} objects the server kept after them, its
+     * heap before, right after, and once the last visits' windows have passed.
      */
     record ChurnResult(long cycles, double seconds, double cyclesPerSecond, long errors, Map<String, Long> errorKinds,
-                       long retained, long heapBeforeKb, long heapAfterKb, long heapSettledKb) {
+                       long retained, long connectionsLeft, long heapBeforeKb, long heapAfterKb, long heapSettledKb) {
     }
 
     /** What the server holds, from {@link LoadServer#STATS_PATH}. */
@@ -93,6 +96,8 @@ final class LoadRun {
     }
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+    // What the server keeps per open socket; none may outlive its socket.
+    private static final String CONNECTION = "io.liveview.core.Connection";
 
     private final DemoProcess server;
     private final Sizes sizes;
@@ -196,9 +201,10 @@ final class LoadRun {
         await(sockets.stream().map(LiveSocket::close).toList());
         sockets.forEach(s -> errors.add("push", s.pushes()));
         Stats after = awaitStats(Stats::quiet);
+        long connections = server.instancesAfterGc(CONNECTION);
         long heapAfter = server.heapUsedAfterGcKb();
         return new IdleResult(sizes.idleViews(), socketCount, heapBefore, heap, (heap - heapBefore) * 1024.0 / sizes.idleViews(),
-                rssBefore, rss, (rss - rssBefore) * 1024.0 / sizes.idleViews(), after.retained(), heapAfter,
+                rssBefore, rss, (rss - rssBefore) * 1024.0 / sizes.idleViews(), after.retained(), connections, heapAfter,
                 errors.total(), errors.kinds());
     }
 
@@ -230,10 +236,11 @@ final class LoadRun {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         Stats after = awaitStats(Stats::quiet);
+        long connections = server.instancesAfterGc(CONNECTION);
         long heapAfter = server.heapUsedAfterGcKb();
         TimeUnit.SECONDS.sleep(sizes.settleSeconds());
         return new ChurnResult(done.sum(), seconds, done.sum() / seconds, errors.total(), errors.kinds(),
-                after.retained(), heapBefore, heapAfter, server.heapUsedAfterGcKb());
+                after.retained(), connections, heapBefore, heapAfter, server.heapUsedAfterGcKb());
     }
 
     private String url(LoadPage page) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * The load generator's scenarios against the demo in a child JVM ({@link LoadServer}). By default
  * a smoke run (a few views, seconds) that checks only what must hold whatever the machine: no
- * errors, the counts read back from the server equal to the clicks, no view retained after close;
- * never a time. With {@code -Dliveview.load=full} ({@code bash .ci/load}) the full run, whose
+ * errors, the counts read back from the server equal to the clicks, no view and no connection
+ * retained after close; never a time. With {@code -Dliveview.load=full} ({@code bash .ci/load}) the full run, whose
  * figures go to {@code docs/bench/load-<date>.json} and docs/benchmarks.md;
  * {@code -Dliveview.load.jfr=<file>} records the server with JFR during the 100-view counter loop.
  */
@@ -77,7 +77,9 @@ class LoadTest {
         checks.add(() -> assertEquals(Map.of(), report.idle().errorKinds(), "idle views: errors"));
         checks.add(() -> assertEquals(0, report.idle().retainedAfterClose(), "idle views retained after their sockets closed"));
         checks.add(() -> assertEquals(Map.of(), report.churn().errorKinds(), "churn: errors"));
+        checks.add(() -> assertEquals(0, report.idle().connectionsAfterClose(), "idle views: Connection objects left after their sockets closed"));
         checks.add(() -> assertEquals(0, report.churn().retained(), "churn: views retained"));
+        checks.add(() -> assertEquals(0, report.churn().connectionsLeft(), "churn: Connection objects left after the visits"));
         if (!full) {
             // The full run may stop a phase at its time limit; the smoke run is far from it.
             checks.add(() -> assertEquals(Stream.of(sizes.serialEvents(), sizes.loopViews() * sizes.loopEvents(),

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /**
  * A {@link Connection}'s Undertow WebSocket, holding bounded memory whatever the client does:
@@ -39,6 +40,7 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastReceived = System.nanoTime();
+    private volatile XnioExecutor.Key idleCheck;
     private Connection connection;
 
     WebSocketTransport(WebSocketChannel channel, Limits limits, LogLimiter logs, Metrics metrics) {
@@ -51,10 +53,15 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
     /** Starts reading frames into the connection. */
     void start(Connection connection) {
         this.connection = connection;
-        channel.addCloseTask(closed -> connection.closed());
+        scheduleIdleCheck(limits.socketIdleTimeout().toMillis());
+        channel.addCloseTask(closed -> {
+            // A pending idle check holds this transport, and through it the connection, until it
+            // fires (75 s by default): a server with many short visits would keep every closed one.
+            idleCheck.remove();
+            connection.closed();
+        });
         channel.getReceiveSetter().set(this);
         channel.resumeReceives();
-        scheduleIdleCheck(limits.socketIdleTimeout().toMillis());
     }
 
     @Override
@@ -133,7 +140,7 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
     }
 
     private void scheduleIdleCheck(long delayMillis) {
-        channel.getIoThread().executeAfter(this::checkIdle, delayMillis, TimeUnit.MILLISECONDS);
+        idleCheck = channel.getIoThread().executeAfter(this::checkIdle, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void checkIdle() {
