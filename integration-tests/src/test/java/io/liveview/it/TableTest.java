@@ -4,12 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The demo's 1,000-row table in Chromium: a bump touches its row's value cell and no other node. */
+/**
+ * The demo's 1,000-row table in Chromium: a bump touches its row's value cell and no other node;
+ * and over a raw socket, a bump of a row that is not there, which no page of the table sends.
+ */
 class TableTest extends BrowserTest {
 
     @Test
@@ -43,5 +49,28 @@ class TableTest extends BrowserTest {
         assertEquals(page.evaluate("window.__before[499]").toString().replace(">0</td>", ">2</td>"),
                 page.evaluate("document.querySelector('#row-500').outerHTML"), "row 500 differs only in its value");
         assertEquals(1_000L, ((Number) page.evaluate("document.querySelectorAll('tbody tr').length")).longValue());
+    }
+
+    @Test
+    void aBumpOfARowThatIsNotThereIsTheClientsFaultAndTheViewKeepsWorking() throws Exception {
+        startServer(0);
+        LivePage page = LivePage.load(server.port(), "/table", null);
+        try (RawWebSocket ws = RawWebSocket.open(server.port(), page.cookie(), 0)) {
+            ReplyReader reader = ReplyReader.start(ws, Duration.ofSeconds(20));
+            ws.sendText(RawWebSocket.frame("1", page.viewId(), "join", Map.of("token", page.token(), "csrf", page.csrf(),
+                    "url", url("/table"), "pristine", true)));
+            List<String> ids = List.of("0", "1001", "seven", "7");
+            for (int i = 0; i < ids.size(); i++) {
+                ws.sendText(RawWebSocket.frame(String.valueOf(i + 2), page.viewId(), "event",
+                        Map.of("type", "click", "event", "bump", "value", Map.of("id", ids.get(i)))));
+            }
+            assertTrue(reader.awaitReplies(5, Duration.ofSeconds(20)), "replies: " + reader.replies);
+            assertEquals(List.of("ok", "bad_payload", "bad_payload", "bad_payload", "ok"), IntStream.rangeClosed(1, 5)
+                    .mapToObj(ref -> ReplyReader.outcome(reader.replies.get(String.valueOf(ref)))).toList());
+            // One text set to 1 (row 7's value): the refused bumps changed nothing.
+            JsonNode patch = reader.replies.get("5").path(3).path("patch");
+            assertEquals(1, patch.size(), patch.toString());
+            assertEquals(List.of("t", "1"), List.of(patch.get(0).get(0).asText(), patch.get(0).get(2).asText()), patch.toString());
+        }
     }
 }
