@@ -90,6 +90,7 @@ public final class Socket {
     private Runtime runtime;
     private boolean changed;
     private String redirect;
+    private boolean redirectLive; // pushNavigate: the page may swap in the next one over its socket
     private String patchTo;
     private List<Map.Entry<String, Object>> pushedEvents = List.of();
 
@@ -385,6 +386,24 @@ public final class Socket {
      */
     public Socket redirect(String path) {
         this.redirect = Response.sameOrigin(path);
+        this.redirectLive = false;
+        return this;
+    }
+
+    /**
+     * Sends the page to another live view without a full page load, from {@link LiveView#handleEvent},
+     * {@link LiveView#handleInfo} or {@link LiveView#handleAsync}: once the callback returns, the
+     * page fetches the path's first render, swaps its body for the new page's, leaves this view and
+     * joins the new one over the same socket (docs/navigation.md). The flash goes along. A path that
+     * is not a live page of this site is loaded as by {@link #redirect}; so is every call from
+     * {@link LiveView#mount} or an {@link OnMount} hook, where there is no page yet to keep.
+     *
+     * @param path where to go, e.g. {@code /todo/7}
+     * @return this socket
+     */
+    public Socket pushNavigate(String path) {
+        this.redirect = Response.sameOrigin(path);
+        this.redirectLive = true;
         return this;
     }
 
@@ -416,8 +435,8 @@ public final class Socket {
      * Changes the page's URL without leaving the view, from {@link LiveView#handleEvent},
      * {@link LiveView#handleInfo} or {@link LiveView#handleAsync}: after the callback,
      * {@link LiveView#handleParams} runs with the new URL's parameters, the page shows the result and
-     * its address bar (and history) the URL. The path must be one of this view's route, else the
-     * page is sent there with a full load, as by {@link #redirect}.
+     * its address bar (and history) the URL. A path of another route is reached as by
+     * {@link #pushNavigate}.
      *
      * @param url a path of this site, e.g. {@code /todo?filter=active}
      * @return this socket
@@ -437,6 +456,11 @@ public final class Socket {
     /** Where the page is sent, or {@code null}. */
     String redirectTarget() {
         return redirect;
+    }
+
+    /** Whether the page is sent by {@link #pushNavigate}, which it may follow without a full load. */
+    boolean redirectIsLive() {
+        return redirectLive;
     }
 
     /** Where the page is sent, or {@code null}; a callback's redirect is followed once. */

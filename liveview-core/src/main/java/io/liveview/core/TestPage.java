@@ -69,6 +69,8 @@ public final class TestPage implements AutoCloseable {
     private String joinRef; // the join whose mount the page shows; null while none does
     private String title;
     private String redirect;
+    private boolean redirectLive; // the page may follow the redirect without a full load
+    private String redirectFlash; // the signed flash that goes with the redirect, as the lv_flash cookie
     private final List<PushedEvent> pushedEvents = new ArrayList<>();
     private String crash; // an error push not yet reported to the test
     private Throwable crashCause;
@@ -110,6 +112,8 @@ public final class TestPage implements AutoCloseable {
     /**
      * Clicks an element: sends the {@code lv-click} event of the element, or of the nearest element
      * around it that has one, with that element's {@code lv-value-*} attributes, as the browser does.
+     * A click on an {@code lv-patch} link patches the view ({@link #patch}); one on an
+     * {@code lv-navigate} link sends the page there ({@link #redirectedTo}, {@link #follow}).
      *
      * @param selector a CSS selector matching exactly one element of the view
      * @return this page, with the view's answer applied
@@ -122,13 +126,17 @@ public final class TestPage implements AutoCloseable {
         synchronized (this) {
             Element clicked = one(selector, what);
             Element bound = clicked.closest("[lv-click]");
-            Element link = clicked.closest("a[lv-patch]");
-            if (bound == null && link != null) {
+            Element link = clicked.closest("a[lv-patch], a[lv-navigate]");
+            if (bound == null && link != null && link.hasAttr("lv-navigate")) {
+                redirect = link.attr("href");
+                redirectLive = true;
+                return this;
+            } else if (bound == null && link != null) {
                 patchHref = link.attr("href");
                 payload = null;
             } else if (bound == null) {
                 Element form = clicked.closest("form[lv-submit]");
-                throw failure(what + ": neither the element nor one around it has lv-click or is an lv-patch link"
+                throw failure(what + ": neither the element nor one around it has lv-click or is an lv-patch or lv-navigate link"
                         + (form == null ? "" : "; to send its form's lv-submit, use submit(formSelector, values)"));
             } else if (bound.hasAttr("disabled")) {
                 throw failure(what + ": the element is disabled, so a click sends nothing");
@@ -377,18 +385,23 @@ public final class TestPage implements AutoCloseable {
 
     /**
      * Opens the page a redirect named, in the same session, and closes this one, as the browser
-     * loads the new page.
+     * loads the new page; the flash the view put before it sent the page away shows there.
      *
      * @return the page of the redirect's target
      * @throws AssertionError if the view sent the page nowhere, or the target is no live route
      */
     public TestPage follow() {
-        String to = redirectedTo();
+        String to;
+        String flash;
+        synchronized (this) {
+            to = redirect;
+            flash = redirectFlash;
+        }
         if (to == null) {
             throw failure("follow(): the view sent the page nowhere");
         }
         close();
-        return app.live(to, session);
+        return app.live(to, session, app.server().tokens().verifyFlash(flash, session.id()));
     }
 
     /**
@@ -471,11 +484,21 @@ public final class TestPage implements AutoCloseable {
     }
 
     /**
-     * @return where the view sent the page from an event or a message ({@link Socket#redirect}),
-     *     or {@code null}; such a page takes no more actions, {@link #follow()} opens the target
+     * @return where the view sent the page from an event or a message ({@link Socket#redirect},
+     *     {@link Socket#pushNavigate}), or where an {@code lv-navigate} link took it, or {@code null};
+     *     such a page takes no more actions, {@link #follow()} opens the target
      */
     public synchronized String redirectedTo() {
         return redirect;
+    }
+
+    /**
+     * @return whether the page was sent elsewhere by a live navigation ({@link Socket#pushNavigate},
+     *     an {@code lv-navigate} link), which the browser follows over its socket without a full
+     *     load, rather than by {@link Socket#redirect}
+     */
+    public synchronized boolean navigated() {
+        return redirect != null && redirectLive;
     }
 
     /**
@@ -779,11 +802,17 @@ public final class TestPage implements AutoCloseable {
             } else if (kind.equals(Frame.DIFF)) {
                 show(payload);
             } else if (kind.equals(Frame.REDIRECT)) {
-                redirect = payload.path("to").asText();
+                sentAway(payload.path("to").asText(), payload);
             } else if (kind.equals(Frame.ERROR)) {
                 crash = payload.path("message").asText();
                 joinRef = null;
             }
+        }
+
+        private void sentAway(String to, JsonNode payload) {
+            redirect = to;
+            redirectLive = payload.path("live").asBoolean();
+            redirectFlash = payload.path("flash").asText(null);
         }
 
         private void show(JsonNode payload) {
@@ -794,7 +823,7 @@ public final class TestPage implements AutoCloseable {
                 title = payload.get("title").asText();
             }
             if (payload.hasNonNull("redirect")) {
-                redirect = payload.get("redirect").asText();
+                sentAway(payload.get("redirect").asText(), payload);
             }
             if (payload.hasNonNull("url")) {
                 url = payload.get("url").asText();

@@ -38,6 +38,7 @@ class LiveViewTestTest {
                 .live("/elsewhere", HarnessLive::new)
                 .live("/items/{id}", ItemLive::new)
                 .live("/away", AwayLive::new)
+                .live("/flash", FlashLive::new)
                 .live("/failing", FailingMountLive::new)
                 .group(requireUser, signedIn -> signedIn.live("/private", HarnessLive::new)));
     }
@@ -145,11 +146,27 @@ class LiveViewTestTest {
         assertNull(page.redirectedTo());
         page.click("#away");
         assertEquals("/elsewhere", page.redirectedTo());
+        assertFalse(page.navigated(), "socket.redirect is a full load");
         fails(() -> page.click("#inc"), "the view already sent the page to /elsewhere");
         TestPage next = page.follow();
         next.click("#inc");
         assertEquals("1", next.text("#count"));
         fails(next::follow, "follow(): the view sent the page nowhere");
+    }
+
+    @Test
+    void liveNavigationsAreToldApartAndTheFlashGoesAlong() {
+        TestPage page = app.live("/flash");
+        page.click("#onward");
+        assertEquals("/flash?from=link", page.redirectedTo());
+        assertTrue(page.navigated(), "an lv-navigate link");
+        fails(() -> page.click("#go"), "the view already sent the page to /flash?from=link");
+        TestPage linked = page.follow();
+        assertEquals(Map.of(), linked.flash());
+        linked.click("#go");
+        assertEquals("/flash?from=go", linked.redirectedTo());
+        assertTrue(linked.navigated(), "socket.pushNavigate");
+        assertEquals(Map.of("info", "Moved"), linked.follow().flash(), "the flash put before leaving shows on the next page");
     }
 
     @Test

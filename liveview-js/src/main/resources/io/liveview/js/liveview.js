@@ -25,6 +25,7 @@
  *                              lv-key-filter="Enter" sends only that key
  *   lv-focus / lv-blur="name", lv-window-focus / lv-window-blur="name"
  *   <a lv-patch href="url">    the view moves to another URL of its own route, no reload (history kept)
+ *   <a lv-navigate href="url"> another live page over the same socket: fetched, its body swapped in, no reload
  *   lv-hook="Name"             the app's hook of that name (see "hooks" below) follows the element
  *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
@@ -49,8 +50,8 @@
  */
 
 const STATES = ['lv-connected', 'lv-disconnected', 'lv-error'];
-const RELOAD_KEY = 'lv-reload:' + location.pathname;
-const csrf = document.querySelector('meta[name="lv-csrf"]')?.content;
+const CSRF = 'meta[name="lv-csrf"]';
+const reloadKey = () => 'lv-reload:' + location.pathname;
 const SOCKET_URL = new URL('socket', import.meta.url).href.replace(/^http/, 'ws'); // http->ws, https->wss
 const inert = document.implementation.createHTMLDocument(''); // parses without running or loading anything
 
@@ -61,6 +62,7 @@ let socket = null;
 let ref = 0; // last ref sent; never reset, so it increases on every socket and across sockets
 let acked = 0; // highest ref answered
 let tries = 0; // reconnect attempts since the last successful join
+let started = false; // the socket was opened once; from then on down() reconnects it
 
 const backoff = n => Math.min(1e4, 200 * 2 ** n) * (0.5 + Math.random());
 const isOpen = () => socket?.readyState === 1;
@@ -110,7 +112,7 @@ function down(ws) {
 function join(v) {
   clearTimeout(v.timer);
   v.joined = false;
-  const payload = { token: v.el.dataset.lvToken, csrf, url: location.href, pristine: v.pristine };
+  const payload = { token: v.el.dataset.lvToken, csrf: document.querySelector(CSRF)?.content, url: location.href, pristine: v.pristine };
   // A rejoin may meet a view mounted afresh (its state lost): what the user typed is kept to re-send.
   const typed = v.pristine ? [] : [...v.el.querySelectorAll('form[lv-change]')].map(f => fields(f));
   send(v.id, 'join', payload, {
@@ -125,12 +127,12 @@ function join(v) {
         hookUp(v, [], pl.events);
         for (const h of hooked.values()) if (h.v === v && h.down && !(h.down = false)) h.reconnected?.();
         status(v, 'lv-connected');
-        try { sessionStorage.removeItem(RELOAD_KEY); } catch {}
+        setting(reloadKey(), null);
       } else if (/^(invalid|expired)_/.test(pl.reason)) {
         // invalid_token, expired_token, invalid_csrf: a fresh page has fresh tokens. Once.
-        try {
-          if (!sessionStorage.getItem(RELOAD_KEY)) {
-            sessionStorage.setItem(RELOAD_KEY, '1');
+        try { // without storage (a third-party frame) no reload: it could loop
+          if (!sessionStorage.getItem(reloadKey())) {
+            sessionStorage.setItem(reloadKey(), '1');
             return location.reload();
           }
         } catch {}
@@ -166,9 +168,10 @@ function recover(v, typed) {
 }
 
 // Sent elsewhere by the view: its flash rides along in a cookie the next page's first render reads.
-function away(to, flash) {
-  if (flash) document.cookie = `lv_flash=${flash}; path=/; max-age=60; samesite=lax`;
-  location.assign(to);
+// A live redirect (socket.pushNavigate) swaps the page in over this socket.
+function away(pl) {
+  if (pl.flash) document.cookie = `lv_flash=${pl.flash}; path=/; max-age=60; samesite=lax`;
+  pl.live ? visit(pl.to || pl.redirect, true) : location.assign(pl.to || pl.redirect);
 }
 
 // The DOM and the server disagree (a patch did not fit): start the view over.
@@ -196,7 +199,7 @@ function receive([r, id, kind, pl]) {
     if (pl.url) go(pl.url);
     patch(v, pl.patch, acked, pl.events);
   } else if (kind === 'redirect') {
-    away(pl.to, pl.flash);
+    away(pl);
   } else if (kind === 'reload') {
     location.reload(); // dev mode: the layout, which no view's render holds, was saved
   } else if (kind === 'error') {
@@ -227,7 +230,7 @@ function event(el, type, name, value, extra, also = [], then) {
     cls: `lv-${type}-loading`,
     undo: type === 'submit' ? disableWith(el) : null,
     cb(pl, r) {
-      if (pl.redirect) away(pl.redirect, pl.flash);
+      if (pl.redirect) away(pl);
       else if (pl.status === 'ok' && v.joined) {
         if (type === 'submit') reset(el, r);
         patch(v, pl.patch, r, pl.events);
@@ -311,10 +314,10 @@ document.addEventListener('click', e => {
   for (const el of everywhere('lv-click-away')) {
     if (!el.contains(e.target)) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
   }
-  const link = e.target.closest?.('a[lv-patch]');
-  if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
+  const link = e.target.closest?.('a[lv-patch], a[lv-navigate]');
+  if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
     e.preventDefault();
-    return navigate(link, link.href, true);
+    return link.hasAttribute('lv-patch') ? navigate(link, link.href, true) : visit(link.href, true);
   }
   const el = e.target.closest?.('[lv-click]');
   if (!el) return;
@@ -351,8 +354,8 @@ function navigate(el, href, push) {
   if (url.origin !== location.origin || !v?.joined || !isOpen()) return location.assign(url);
   send(v.id, 'patch', { url: url.href }, {
     cb(pl, r) {
-      if (pl.redirect) return away(pl.redirect, pl.flash);
-      if (pl.status !== 'ok') return location.assign(url);
+      if (pl.redirect) return away(pl);
+      if (pl.status !== 'ok') return visit(url, push);
       if (push) go(url);
       patch(v, pl.patch, r, pl.events);
     }
@@ -360,17 +363,62 @@ function navigate(el, href, push) {
 }
 
 let here = location.pathname + location.search; // the URL the view shows; a #fragment is not the view's
+// Every history entry names the page it belongs to: back and forward patch within a page, and
+// fetch another page's entry anew (see visit).
+let page = history.state?.lvPage || String(Math.random());
+history.replaceState({ ...history.state, lvPage: page }, '');
 
-function go(url) {
-  history.pushState(null, '', url);
+function go(url, newPage) {
+  if (newPage) page = String(Math.random());
+  history.pushState({ lvPage: page }, '', url);
   here = location.pathname + location.search;
 }
 
-window.addEventListener('popstate', () => {
+window.addEventListener('popstate', e => {
   if (location.pathname + location.search === here) return;
   here = location.pathname + location.search;
-  navigate(document.body, location.href, false);
+  if (e.state?.lvPage === page) return navigate(document.body, location.href, false);
+  page = e.state?.lvPage || page;
+  visit(location.href, false);
 });
+
+// <a lv-navigate href> and socket.pushNavigate: another live page without a reload. Its first render
+// comes by fetch (the join below adopts the instance that made it); its body replaces this one, the
+// views whose roots went away leave and the new roots join, all over this socket. What is not a live
+// page of this site is loaded as a link would be; of two navigations in flight, the later one wins.
+let visits = 0;
+
+async function visit(href, push) {
+  const url = new URL(href, location.href), mine = ++visits;
+  let res, doc;
+  try {
+    if (url.origin !== location.origin) throw 0;
+    res = await fetch(url, { headers: { accept: 'text/html' } });
+    doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    if (!res.ok || !doc.querySelector('div[data-lv-root]')) throw 0;
+  } catch {
+    return mine === visits && location.assign(url);
+  }
+  if (mine !== visits) return;
+  if (push) {
+    go(new URL(res.url).pathname + new URL(res.url).search + url.hash, true);
+    scrollTo(0, 0);
+  }
+  document.title = doc.title;
+  const meta = document.querySelector(CSRF), next = doc.querySelector(CSRF);
+  if (meta && next) meta.content = next.content;
+  document.body.replaceWith(doc.body);
+  for (const v of views.values()) {
+    if (document.contains(v.el)) continue;
+    if (v.joined) send(v.id, 'leave', {});
+    v.joined = false;
+    v.dead = true; // no rejoin, no reconnect for it
+    clearTimeout(v.timer);
+    views.delete(v.id);
+    for (const [el, h] of hooked) if (h.v === v && hooked.delete(el)) h.destroyed?.();
+  }
+  adopt();
+}
 
 // lv-keydown / lv-keyup on the focused element or an ancestor, lv-window-keydown / -keyup anywhere;
 // lv-key-filter="Enter" sends only that key (lv-key names list items). The value carries the key and a
@@ -532,10 +580,16 @@ function patch(v, ops = [], r, events) {
 
 // ---- start ----
 
-for (const el of document.querySelectorAll('div[data-lv-root][id][data-lv-token]')) {
-  const v = { id: el.id, el, pristine: true, joined: false, dead: false, tries: 0 };
-  views.set(el.id, v);
-  status(v, 'lv-disconnected');
+// Every live root of the page not yet known is taken on, and joined when the socket is open.
+function adopt() {
+  for (const el of document.querySelectorAll('div[data-lv-root][id][data-lv-token]')) {
+    if (views.get(el.id)?.el === el) continue;
+    const v = { id: el.id, el, pristine: true, joined: false, dead: false, tries: 0 };
+    views.set(el.id, v);
+    status(v, 'lv-disconnected');
+    if (isOpen()) join(v);
+  }
+  if (views.size && !started && (started = true)) connect();
 }
 
 setInterval(() => {
@@ -565,4 +619,4 @@ window.liveView = {
   disableDebug: () => setting('lv-debug', null)
 };
 
-if (views.size) connect();
+adopt();
