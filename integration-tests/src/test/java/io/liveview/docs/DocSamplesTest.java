@@ -46,6 +46,7 @@ class DocSamplesTest {
         MIRRORS.put("docs/processes.md", "ProcessesSamples");
         MIRRORS.put("docs/pubsub.md", "PubSubSamples");
         MIRRORS.put("docs/routing.md", "RoutingSamples");
+        MIRRORS.put("docs/streams.md", "StreamsSamples");
         MIRRORS.put("docs/testing.md", "TestingSamples");
     }
 

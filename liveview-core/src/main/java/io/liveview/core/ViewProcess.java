@@ -702,6 +702,7 @@ final class ViewProcess {
         String html;
         try {
             html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
+            mount.socket.streamsRendered(); // this render goes to the page: its streamed items are the page's now
         } catch (RuntimeException e) {
             if (!server.config().devMode()) {
                 throw e;

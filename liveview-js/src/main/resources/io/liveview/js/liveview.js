@@ -122,7 +122,7 @@ function join(v) {
         v.jref = String(r); // pushes name the join of the mount that made them
         v.pristine = false;
         v.tries = tries = 0;
-        if (pl.html != null) show(v, parse(v.el, pl.html));
+        if (pl.html != null) show(v, parse(v.el, pl.html), pl.fresh);
         if (pl.fresh) recover(v, typed);
         hookUp(v, [], pl.events);
         for (const h of hooked.values()) if (h.v === v && h.down && !(h.down = false)) h.reconnected?.();
@@ -510,8 +510,17 @@ function reset(form, r) {
 }
 
 // A join's HTML replaces the root's children unless they already are that HTML (a rejoin after a
-// blip): then the page keeps its nodes, and with them focus, typed text and hooks.
-function show(v, frag) {
+// blip): then the page keeps its nodes, and with them focus, typed text and hooks. A view that ran on
+// (not mounted afresh) keeps what its streams showed: the server has none of it.
+function show(v, frag, fresh) {
+  for (const s of fresh ? [] : frag.querySelectorAll('[lv-stream][id]')) {
+    const old = [...v.el.querySelectorAll('[lv-stream]')].find(e => e.id === s.id);
+    if (old) {
+      const items = [...s.children];
+      s.replaceChildren(...old.childNodes);
+      stream(s, items);
+    }
+  }
   const now = v.el.childNodes, next = frag.childNodes;
   if (now.length !== next.length || [...now].some((n, i) => !n.isEqualNode(next[i]))) v.el.replaceChildren(frag);
 }
@@ -531,6 +540,7 @@ function parse(parent, html) {
 // Insert before child `index` (-1: at the end). In an lv-update="append"/"prepend" container an
 // element whose id is already there replaces that child instead: it changed on the server.
 function insert(parent, index, frag) {
+  if (parent.hasAttribute('lv-stream')) return stream(parent, [...frag.children]);
   if (/^(append|prepend)$/.test(parent.getAttribute('lv-update'))) {
     for (const c of [...frag.children]) {
       const old = c.id && [...parent.children].find(e => e.id === c.id);
@@ -538,6 +548,32 @@ function insert(parent, index, frag) {
     }
   }
   parent.insertBefore(frag, index < 0 ? null : parent.childNodes[index] || null);
+}
+
+// Streams (lv-stream="{order}", see protocol.md): the page holds the items, the server sends each
+// render's new ones with an order saying where they go, what leaves, and how many stay.
+const order = el => {
+  try { return JSON.parse(el.getAttribute('lv-stream')) || {}; } catch { return {}; }
+};
+const item = (el, id) => [...el.children].find(c => c.id === id);
+
+function unstream(el) {
+  const o = order(el);
+  if (o.reset) el.replaceChildren();
+  for (const id of o.del || []) item(el, id)?.remove();
+}
+
+// Items come in the order they take among themselves; those for the front go there one after another.
+function stream(el, items) {
+  const o = order(el), byId = new Map([...el.children].map(c => [c.id, c]));
+  let front = 0;
+  for (const c of items) {
+    const old = byId.get(c.id), at = o.at?.[c.id] ?? -1;
+    byId.set(c.id, c);
+    old ? old.replaceWith(c) : el.insertBefore(c, at < 0 ? null : el.children[at || front++] || null);
+  }
+  const kids = [...el.children], keep = Math.abs(o.limit);
+  if (o.limit) (o.limit > 0 ? kids.slice(keep) : kids.slice(0, -keep)).forEach(c => c.remove());
 }
 
 // Always updates the default (so a later reset goes to the current render); the live property
@@ -558,7 +594,10 @@ function patch(v, ops = [], r, events) {
       const n = path.reduce((node, i) => node.childNodes[i], v.el);
       touched.push(op === 'x' || op === 'd' ? n.parentNode : n);
       if (op === 't') n.data = a;
-      else if (op === 'a') n.setAttribute(a, b);
+      else if (op === 'a') {
+        n.setAttribute(a, b);
+        if (a === 'lv-stream') unstream(n);
+      }
       else if (op === 'r') n.removeAttribute(a);
       else if (op === 'p') setProp(n, a, b, untouched(n.closest('select') || n, r));
       else if (op === 'i') insert(n, a, parse(n, b));
