@@ -27,7 +27,8 @@ import org.jsoup.select.Elements;
  * as they arrive, the way the browser client applies them.
  *
  * <p>Drive it as a user would: {@link #click}, {@link #submit}, {@link #change}; or as the rest of
- * the application would: {@link #send} a message. Each returns once the view has answered, with the
+ * the application would: {@link #send} a message. A binding that holds {@linkplain JS JS commands}
+ * sends its {@code push} commands in order; the others change only a browser's DOM and are skipped. Each returns once the view has answered, with the
  * answer applied. An action the page could not send fails the test with an {@link AssertionError}:
  * no element, or several, match the selector, or the element carries no such binding, or a field
  * does not exist. A view that refuses an event, crashes or fails to mount fails it with a
