@@ -128,6 +128,17 @@ class JsCommandsTest extends BrowserTest {
     }
 
     @Test
+    void aPageReachedByLvNavigateStartsFromItsRenderEvenWithTheSameIds() {
+        at("#add").click();
+        js("document.querySelector('#panel').old = window.stayed = true");
+        at("#again").click();
+        page.waitForFunction("() => !document.querySelector('#panel').old");
+        page.locator("[data-lv-root].lv-connected").waitFor();
+        assertEquals(true, js("window.stayed"), "no reload");
+        assertThat(at("#panel")).hasClass("odd");
+    }
+
+    @Test
     void commandsRunWhileTheViewIsNotJoinedAndAWindowKeyBindingFiltersKeys() {
         server.stop();
         page.locator("[data-lv-root].lv-disconnected").waitFor();

@@ -415,6 +415,7 @@ async function visit(href, push) {
   const meta = document.querySelector(CSRF), next = doc.querySelector(CSRF);
   if (meta && next) meta.content = next.content;
   document.body.replaceWith(doc.body);
+  kept.clear(); // what commands set was the old page's: none of it moves to this one's ids
   for (const v of views.values()) {
     if (document.contains(v.el)) continue;
     if (v.joined) send(v.id, 'leave', {});
