@@ -530,8 +530,9 @@ export const hooks = {};
 const hooked = new Map(); // element -> its hook
 const unknown = new WeakSet(); // elements whose hook name was reported missing
 
-// After a join or a patch (and restore, so hooks see what commands set): hooks of elements gone (or renamed) are destroyed, those around a node the
-// patch touched are updated, new lv-hook elements are mounted; then the view's pushed events arrive.
+// After a join or a patch: what commands set goes back first (hooks see it); hooks of elements gone
+// (or renamed) are destroyed, those around a node the patch touched are updated, new lv-hook elements
+// are mounted; then the view's pushed events arrive.
 function hookUp(v, touched, events = []) {
   restore();
   for (const [el, h] of hooked) {
