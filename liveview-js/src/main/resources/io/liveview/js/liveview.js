@@ -690,4 +690,8 @@ window.liveView = {
   disableDebug: () => setting('lv-debug', null)
 };
 
-adopt();
+// The page's own module and deferred scripts (the app's hooks) run before DOMContentLoaded: joining
+// after it, no view's first render meets a hook not yet registered. Loaded later, the client starts
+// at once; `load` covers an import between DOMContentLoaded and it (adopt takes each root once).
+if (document.readyState === 'complete') adopt();
+else for (const e of ['DOMContentLoaded', 'load']) addEventListener(e, adopt);
