@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The demo: an index, a counter, a sign-in page and each signed-in user's todo list, a clock and a
- * chat room, a search as you type, a feed streamed a hundred entries at a time, and {@code GET /health} for load balancers. {@code PORT} overrides the port
+ * chat room, a search as you type, a feed streamed a hundred entries at a time, a dialog run by JS
+ * commands, a sparkline drawn by a hook, and {@code GET /health} for load balancers. {@code PORT} overrides the port
  * (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
  * nodes through Redis; {@code LIVEVIEW_DEV=1} (set by {@code .ci/demo}) turns dev mode on, with the
  * templates read from the demo's sources.
@@ -72,6 +73,8 @@ public final class DemoApp {
                 .live("/clock", ClockLive::new)
                 .live("/chat", ChatLive::new)
                 .live("/feed", FeedLive::new)
+                .live("/dialog", DialogLive::new)
+                .live("/sparkline", SparklineLive::new)
                 .get("/health", (request, response) -> response.json(Map.of("status", "up")))
                 .layout("layout")
                 .title("LiveView demo");
@@ -90,6 +93,6 @@ public final class DemoApp {
         String port = System.getenv("PORT");
         LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo after signing in with any name, search, clock, chat)");
+        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo after signing in with any name, search, clock, chat, dialog, sparkline)");
     }
 }

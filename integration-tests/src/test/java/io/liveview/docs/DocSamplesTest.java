@@ -41,6 +41,7 @@ class DocSamplesTest {
     private static final Map<String, String> MIRRORS = new LinkedHashMap<>();
     static {
         MIRRORS.put("README.md", "ReadmeSamples");
+        MIRRORS.put("docs/bindings.md", "BindingsSamples");
         MIRRORS.put("docs/deployment.md", "DeploymentSamples");
         MIRRORS.put("docs/navigation.md", "NavigationSamples");
         MIRRORS.put("docs/processes.md", "ProcessesSamples");

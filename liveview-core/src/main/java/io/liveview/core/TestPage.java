@@ -27,7 +27,8 @@ import org.jsoup.select.Elements;
  * as they arrive, the way the browser client applies them.
  *
  * <p>Drive it as a user would: {@link #click}, {@link #submit}, {@link #change}; or as the rest of
- * the application would: {@link #send} a message. Each returns once the view has answered, with the
+ * the application would: {@link #send} a message. A binding that holds {@linkplain JS JS commands}
+ * sends its {@code push} commands in order; the others change only a browser's DOM and are skipped. Each returns once the view has answered, with the
  * answer applied. An action the page could not send fails the test with an {@link AssertionError}:
  * no element, or several, match the selector, or the element carries no such binding, or a field
  * does not exist. A view that refuses an event, crashes or fails to mount fails it with a
@@ -577,17 +578,56 @@ public final class TestPage implements AutoCloseable {
         event(what, payload);
     }
 
-    /** Sends an event; an error reply fails the test, after the page rejoined a crashed view. */
+    /**
+     * Sends an event, or for a binding of JS commands each of its pushes in order (the other
+     * commands act on the browser's DOM alone); an error reply fails the test, after the page
+     * rejoined a crashed view.
+     */
     private void event(String what, ObjectNode payload) {
-        JsonNode reply = request(Frame.EVENT, payload, what);
-        if (!isOk(reply)) {
-            if (reply.path("reason").asText().equals("handler_crashed")) {
-                awaitCrashPush(what);
-                throw crashed(what);
+        for (ObjectNode sent : pushes(what, payload)) {
+            JsonNode reply = request(Frame.EVENT, sent, what);
+            if (!isOk(reply)) {
+                if (reply.path("reason").asText().equals("handler_crashed")) {
+                    awaitCrashPush(what);
+                    throw crashed(what);
+                }
+                throw viewError(what, reply);
             }
-            throw viewError(what, reply);
+            reportProblems();
         }
-        reportProblems();
+    }
+
+    /**
+     * The events a binding sends: itself, or if its value is a list of JS commands, one per push,
+     * named by it and with its value over the binding's, as the browser client sends them.
+     */
+    private List<ObjectNode> pushes(String what, ObjectNode payload) {
+        String binding = payload.path("event").asText();
+        if (!binding.startsWith("[")) {
+            return List.of(payload);
+        }
+        JsonNode commands;
+        try {
+            commands = JSON.readTree(binding);
+        } catch (IOException e) {
+            throw failure(what + ": the binding starts with '[' but is not a JSON list of JS commands: " + binding);
+        }
+        List<ObjectNode> pushes = new ArrayList<>();
+        for (JsonNode command : commands) {
+            String name = command.path(0).asText();
+            if (!JS.COMMANDS.contains(name)) {
+                throw failure(what + ": the binding has an unknown JS command '" + name + "' (the browser reports it): " + binding);
+            }
+            if (name.equals("push")) {
+                ObjectNode push = payload.deepCopy();
+                push.put("event", command.path(1).path("event").asText());
+                if (command.path(1).path("value") instanceof ObjectNode value) {
+                    ((ObjectNode) push.get("value")).setAll(value);
+                }
+                pushes.add(push);
+            }
+        }
+        return pushes;
     }
 
     /** Joins as the page's script does: {@code pristine} while the root shows the first render. */

@@ -57,6 +57,20 @@ class LiveViewTestTest {
     }
 
     @Test
+    void aBindingOfJsCommandsSendsItsPushesInOrderAndNothingElse() {
+        TestPage page = app.live("/harness");
+        page.click("#js-adds");
+        assertEquals("11", page.text("#count"), "add by lv-value-by (9), then add by the push's own value (2)");
+        page.click("#js-dom");
+        assertEquals("11", page.text("#count"), "DOM commands send nothing");
+        page.submit("#js-form");
+        assertEquals("submit {\"name\":\"Bo\",\"via\":\"js\"}", page.text("#sent"), "the form's fields and the push's value");
+        page.keydown("#js-key", "Enter");
+        assertEquals("keydown {\"key\":\"Enter\",\"value\":\"typed\"}", page.text("#sent"));
+        fails(() -> page.click("#js-typo"), "click on '#js-typo': the binding has an unknown JS command 'hdie'");
+    }
+
+    @Test
     void clicksSendTheBindingOfTheElementOrTheOneAroundItWithItsValues() {
         TestPage page = app.live("/harness");
         assertEquals("0", page.text("#count"));
@@ -93,7 +107,7 @@ class LiveViewTestTest {
     void aSelectorMustMatchExactlyOneElement() {
         TestPage page = app.live("/harness");
         fails(() -> page.click("#missing"), "click on '#missing'", "no element of the view matches", "<h1>Count:");
-        fails(() -> page.click("button"), "12 elements of the view match the selector; it must match one");
+        fails(() -> page.click("button"), "15 elements of the view match the selector; it must match one");
         fails(() -> page.text(".item"), "text('.item'): no element");
     }
 

@@ -30,6 +30,12 @@
  *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
  *
+ * JS commands: a binding's value that starts with "[" is a JSON list of commands run in the browser,
+ * [["show",{"to":"#dialog"}],["push",{"event":"open","value":{"id":"7"}}]]: show/hide/toggle {to, display},
+ * add_class/remove_class/toggle_class {to, names}, set_attr {to, name, value}, remove_attr {to, name},
+ * focus {to}, dispatch {to, event, detail}, push {event, value} (the binding's event, value over lv-value-*).
+ * `to` is a CSS selector (absent: the bound element). What they set survives patches (see restore).
+ *
  * Classes it sets:
  *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status); a root in
  *                                                lv-error because its join was refused carries the reason's
@@ -222,6 +228,7 @@ function done(p) {
 // Sends event `name` for `el`; dropped when its view is not joined. Until the reply, `lv-TYPE-loading`
 // marks `el` and the `also` elements (the field that changed, the submit button).
 function event(el, type, name, value, extra, also = [], then) {
+  if (name?.[0] === '[') return run(el, name, (e, val) => event(el, type, e, { ...value, ...val }, extra, also, then));
   const root = el.closest('[data-lv-root]');
   const v = root && views.get(root.id);
   if (!v || v.el !== root || !v.joined || !isOpen()) return; // not ours, or not joined: dropped
@@ -408,6 +415,7 @@ async function visit(href, push) {
   const meta = document.querySelector(CSRF), next = doc.querySelector(CSRF);
   if (meta && next) meta.content = next.content;
   document.body.replaceWith(doc.body);
+  kept.clear(); // what commands set was the old page's: none of it moves to this one's ids
   for (const v of views.values()) {
     if (document.contains(v.el)) continue;
     if (v.joined) send(v.id, 'leave', {});
@@ -452,19 +460,81 @@ for (const [dom, type] of [['focusin', 'focus'], ['focusout', 'blur']]) {
   });
 }
 
+// ---- JS commands ----
+
+// Runs a binding's commands in order; `push` sends the binding's event by the given name.
+function run(el, list, push) {
+  for (const [name, a = {}] of JSON.parse(list)) {
+    const f = COMMANDS[name];
+    if (name === 'push') push(a.event, a.value);
+    else if (!f) console.error('liveview: unknown command', name, el);
+    else for (const t of a.to ? document.querySelectorAll(a.to) : [el]) f(t, a);
+  }
+}
+
+const hidden = el => getComputedStyle(el).display === 'none';
+
+// What commands set on an element is kept as functions that set it again, one per display, class and
+// attribute, so the last command on each wins and restore() can re-apply them all.
+const kept = new Map(); // element -> Map(what -> set it)
+
+function keep(el, what, set) {
+  (kept.get(el) || kept.set(el, new Map()).get(el)).set(what, set);
+  set(el);
+}
+
+function classes(el, a, on) {
+  for (const n of a.names.split(/\s+/).filter(Boolean)) {
+    const has = on ?? !el.classList.contains(n); // a toggle is decided now, not again on each restore
+    keep(el, '.' + n, e => e.classList.toggle(n, has));
+  }
+}
+
+const COMMANDS = {
+  show: (el, a) => keep(el, 'display', e => {
+    e.style.display = a.display || '';
+    if (hidden(e)) e.style.display = 'block'; // a stylesheet or the hidden attribute hides it
+  }),
+  hide: el => keep(el, 'display', e => (e.style.display = 'none')),
+  toggle: (el, a) => COMMANDS[hidden(el) ? 'show' : 'hide'](el, a),
+  add_class: (el, a) => classes(el, a, true),
+  remove_class: (el, a) => classes(el, a, false),
+  toggle_class: classes,
+  set_attr: (el, a) => keep(el, '@' + a.name, e => e.setAttribute(a.name, a.value)),
+  remove_attr: (el, a) => keep(el, '@' + a.name, e => e.removeAttribute(a.name)),
+  focus: el => el.focus(),
+  dispatch: (el, a) => el.dispatchEvent(new CustomEvent(a.event, { bubbles: true, detail: a.detail }))
+};
+
+// After a join or a patch: what commands set is set again, over what the server rendered; an element
+// the patch replaced (its own or an ancestor's HTML re-sent) hands it on to the element with its id.
+function restore() {
+  for (const [el, m] of kept) {
+    if (el.isConnected) m.forEach(set => set(el));
+    else {
+      kept.delete(el);
+      const now = el.id && document.getElementById(el.id);
+      if (now) kept.set(now, m); // visited later in this loop, so set there
+    }
+  }
+}
+
 // ---- hooks ----
 
 // The app's hooks, by the name lv-hook gives: import { hooks } from '/_lv/liveview.js'; hooks.Chart = {...}.
 // A hook is an object with any of mounted, updated, destroyed, disconnected, reconnected; in them
-// this.el is the element, this.pushEvent(name, value, onReply) sends an event, and
-// this.handleEvent(name, fn) receives what the view sends with socket.pushEvent.
+// this.el is the element, this.pushEvent(name, value, onReply) sends an event,
+// this.handleEvent(name, fn) receives what the view sends with socket.pushEvent, and
+// this.exec(commands) runs JS commands (their JSON text) as if this.el carried them.
 export const hooks = {};
 const hooked = new Map(); // element -> its hook
 const unknown = new WeakSet(); // elements whose hook name was reported missing
 
-// After a join or a patch: hooks of elements gone (or renamed) are destroyed, those around a node the
-// patch touched are updated, new lv-hook elements are mounted; then the view's pushed events arrive.
+// After a join or a patch: what commands set goes back first (hooks see it); hooks of elements gone
+// (or renamed) are destroyed, those around a node the patch touched are updated, new lv-hook elements
+// are mounted; then the view's pushed events arrive.
 function hookUp(v, touched, events = []) {
+  restore();
   for (const [el, h] of hooked) {
     if (h.v !== v) continue;
     if (!v.el.contains(el) || el.getAttribute('lv-hook') !== h.name) {
@@ -484,6 +554,7 @@ function hookUp(v, touched, events = []) {
     const h = Object.assign(Object.create(def), {
       el, v, name, on,
       pushEvent: (event_, value, onReply) => event(el, 'hook', event_, value, {}, [], onReply),
+      exec: list => event(el, 'hook', list, {}),
       handleEvent: (event_, fn) => (on[event_] ||= []).push(fn)
     });
     hooked.set(el, h);
@@ -658,4 +729,8 @@ window.liveView = {
   disableDebug: () => setting('lv-debug', null)
 };
 
-adopt();
+// The page's own module and deferred scripts (the app's hooks) run before DOMContentLoaded: joining
+// after it, no view's first render meets a hook not yet registered. Loaded later, the client starts
+// at once; `load` covers an import between DOMContentLoaded and it (adopt takes each root once).
+if (document.readyState === 'complete') adopt();
+else for (const e of ['DOMContentLoaded', 'load']) addEventListener(e, adopt);
