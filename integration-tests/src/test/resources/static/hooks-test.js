@@ -20,3 +20,7 @@ hooks.Pusher = {
     this.el.addEventListener('click', () => this.pushEvent('from-hook', { n: 7 }, reply => log('replied ' + reply.status)));
   }
 };
+
+hooks.Exec = {
+  mounted() { this.handleEvent('run', commands => this.exec(commands)); }
+};

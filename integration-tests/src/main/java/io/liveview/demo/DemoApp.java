@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The demo: an index, a counter, a sign-in page and each signed-in user's todo list, a clock and a
- * chat room, a search as you type, a 1,000-row table, and {@code GET /health} for load balancers.
- * {@code PORT} overrides the port (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
+ * chat room, a search as you type, a feed streamed a hundred entries at a time, a dialog run by JS
+ * commands, a sparkline drawn by a hook, a 1,000-row table, and {@code GET /health} for load
+ * balancers. {@code PORT} overrides the port (default 8080); {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) carries the chat across
  * nodes through Redis; {@code LIVEVIEW_DEV=1} (set by {@code .ci/demo}) turns dev mode on, with the
  * templates read from the demo's sources.
  */
@@ -71,6 +72,9 @@ public final class DemoApp {
                 .live("/search", SearchLive::new)
                 .live("/clock", ClockLive::new)
                 .live("/chat", ChatLive::new)
+                .live("/feed", FeedLive::new)
+                .live("/dialog", DialogLive::new)
+                .live("/sparkline", SparklineLive::new)
                 .live("/table", TableLive::new)
                 .get("/health", (request, response) -> response.json(Map.of("status", "up")))
                 .layout("layout")
@@ -90,6 +94,6 @@ public final class DemoApp {
         String port = System.getenv("PORT");
         LiveViewServer server = start(port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo after signing in with any name, search, clock, chat, table)");
+        System.out.println("Demo running: http://localhost:" + server.port() + "/ (counter, todo after signing in with any name, search, clock, chat, dialog, sparkline, table)");
     }
 }

@@ -35,11 +35,11 @@ final class SignIn {
             return;
         }
         // Foreign targets in next become "/": Response.redirect follows only paths of this site.
-        response.session(request.session().renewed().with("user", name)).redirect(next);
+        response.session(request.session().renewed().with("user", name)).putFlash("info", "Welcome, " + name).redirect(next);
     }
 
     /** {@code POST /logout}: ends the session and disconnects its live pages everywhere. */
     static void signOut(Request request, Response response) {
-        response.endSession().redirect("/login");
+        response.endSession().putFlash("info", "Signed out").redirect("/login");
     }
 }

@@ -44,6 +44,6 @@ public final class TodoItemLive implements LiveView {
         }
         store.rename(user, id, title);
         socket.broadcast(TodoStore.topic(user), "changed");
-        socket.putFlash("info", "Saved “" + title + "”").redirect("/todo"); // the list shows the flash
+        socket.putFlash("info", "Saved “" + title + "”").pushNavigate("/todo"); // the list shows the flash
     }
 }

@@ -156,7 +156,10 @@ class TodoLiveTest {
         assertEquals("A title of 1 to 200 characters, please", item.text(".error"));
         item.submit(".edit-todo", Map.of("title", "Buy oat milk"));
         assertEquals("/todo", item.redirectedTo());
-        assertEquals(List.of("Buy oat milk"), titles(item.follow()));
+        assertTrue(item.navigated(), "back to the list without a full load");
+        TestPage back = item.follow();
+        assertEquals(List.of("Buy oat milk"), titles(back));
+        assertEquals(Map.of("info", "Saved “Buy oat milk”"), back.flash());
         assertEquals(List.of("Buy oat milk"), titles(list.sync()));
     }
 

@@ -41,11 +41,13 @@ class DocSamplesTest {
     private static final Map<String, String> MIRRORS = new LinkedHashMap<>();
     static {
         MIRRORS.put("README.md", "ReadmeSamples");
+        MIRRORS.put("docs/bindings.md", "BindingsSamples");
         MIRRORS.put("docs/deployment.md", "DeploymentSamples");
         MIRRORS.put("docs/navigation.md", "NavigationSamples");
         MIRRORS.put("docs/processes.md", "ProcessesSamples");
         MIRRORS.put("docs/pubsub.md", "PubSubSamples");
         MIRRORS.put("docs/routing.md", "RoutingSamples");
+        MIRRORS.put("docs/streams.md", "StreamsSamples");
         MIRRORS.put("docs/testing.md", "TestingSamples");
     }
 

@@ -59,6 +59,13 @@ class HooksTest extends BrowserTest {
     }
 
     @Test
+    void aHookRunsJsCommandsTheViewPushed() {
+        page.click("#exec");
+        assertThat(page.locator("#exec")).hasClass("ran");
+        assertThat(page.locator("#got")).hasText("got 8 (hook)"); // the list's push, sent as the hook's event
+    }
+
+    @Test
     void hooksHearTheSocketGoAndComeBackAndAnUnknownHookIsReportedOnce() {
         awaitLog("mounted 0");
         server.closeConnections();

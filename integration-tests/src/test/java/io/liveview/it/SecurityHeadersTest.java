@@ -31,7 +31,7 @@ class SecurityHeadersTest extends BrowserTest {
         });
         page.onPageError(error -> problems.add("page error: " + error));
 
-        for (String path : new String[] {"/", "/login", "/counter"}) {
+        for (String path : new String[] {"/", "/login", "/dialog", "/sparkline", "/counter"}) {
             open(page, path);
             assertEquals(List.of(), page.evaluate("window.__cspViolations"), path);
         }

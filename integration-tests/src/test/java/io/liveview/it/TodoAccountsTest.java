@@ -77,11 +77,13 @@ class TodoAccountsTest extends BrowserTest {
 
         first.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
         assertThat(first).hasURL(url("/login"));
+        assertThat(first.locator("[data-lv-flash=info]")).hasText("Signed out"); // an endpoint's flash
         assertThat(second).hasURL(url("/login?next=/todo"), new PageAssertions.HasURLOptions().setTimeout(20_000));
         first.navigate(url("/todo"));
         assertThat(first).hasURL(url("/login?next=/todo"));
 
         signIn(first, "Ada");
+        assertThat(first.locator("[data-lv-flash=info]")).hasText("Welcome, Ada");
         assertThat(titles(first)).hasText(new String[] {"Keep me"});
     }
 

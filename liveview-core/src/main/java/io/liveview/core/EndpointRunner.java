@@ -75,7 +75,7 @@ final class EndpointRunner {
                 return;
             }
             Response response = new Response(post ? StatusCodes.SEE_OTHER : StatusCodes.FOUND, MountPath.base(exchange), json,
-                    tokens::signSession);
+                    tokens, session);
             match.route().handler().handle(request, response);
             if (response.endsSession() && session != null) {
                 sessionEnded.accept(session.id());

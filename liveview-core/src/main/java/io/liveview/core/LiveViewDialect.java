@@ -2,7 +2,10 @@ package io.liveview.core;
 
 import java.util.Set;
 import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.model.IAttribute;
 import org.thymeleaf.model.IProcessableElementTag;
@@ -22,8 +25,11 @@ import org.unbescape.html.HtmlEscape;
  * {@code lv:name} is evaluated like any Thymeleaf expression (a plain word is itself) and becomes
  * the attribute {@code lv-name} the client reads; {@code null} or {@code false} leaves it out. Plain
  * {@code lv-*} attributes pass through untouched.
+ *
+ * <p>Expressions also get {@code #js}, {@link JS#js()}, to write JS commands:
+ * {@code lv:click="${#js.show('#dialog').focus('#name')}"}.
  */
-final class LiveViewDialect extends AbstractProcessorDialect {
+final class LiveViewDialect extends AbstractProcessorDialect implements IExpressionObjectDialect {
 
     static final String PREFIX = "lv";
 
@@ -35,6 +41,26 @@ final class LiveViewDialect extends AbstractProcessorDialect {
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
         return Set.of(new AttributeProcessor(dialectPrefix));
+    }
+
+    @Override
+    public IExpressionObjectFactory getExpressionObjectFactory() {
+        return new IExpressionObjectFactory() {
+            @Override
+            public Set<String> getAllExpressionObjectNames() {
+                return Set.of("js");
+            }
+
+            @Override
+            public Object buildObject(IExpressionContext context, String expressionObjectName) {
+                return JS.js();
+            }
+
+            @Override
+            public boolean isCacheable(String expressionObjectName) {
+                return true;
+            }
+        };
     }
 
     /** Turns every {@code lv:name="expression"} of an element into {@code lv-name="value"}. */

@@ -83,6 +83,11 @@ public final class LiveViewTest implements AutoCloseable {
      *                        (404), or the first render fails
      */
     public TestPage live(String path, Session session) {
+        return live(path, session, Map.of());
+    }
+
+    /** Opens a live page whose first render shows the given flash, as one reached by a redirect does. */
+    TestPage live(String path, Session session, Map<String, String> flash) {
         Objects.requireNonNull(session, "session");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("a path starts with '/': " + path);
@@ -96,7 +101,7 @@ public final class LiveViewTest implements AutoCloseable {
         LiveViewServer.FirstPage first;
         try {
             first = server.firstPage(match, route, q < 0 ? null : path.substring(q + 1), "", session,
-                    "lv-" + Tokens.randomId(), Map.of(), true);
+                    "lv-" + Tokens.randomId(), flash, true);
         } catch (BadParamException e) {
             throw new AssertionError("GET " + path + ": not found (404): " + e.getMessage(), e);
         } catch (Exception e) {

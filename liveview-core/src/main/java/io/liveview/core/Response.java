@@ -3,14 +3,15 @@ package io.liveview.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.CookieImpl;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * What an {@link Endpoint} answers. Each call replaces what an earlier one of its kind set; nothing is
@@ -23,18 +24,25 @@ public final class Response {
     private final ObjectMapper json;
     // Header names are case-insensitive: a handler's "content-type" and text()'s "Content-Type" are one header.
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private final Function<Session, String> signSession;
+    private final Tokens tokens;
     private int status = 200;
     private byte[] body = new byte[0];
     private String sessionCookie;
     private boolean endsSession;
+    private final Map<String, String> flash = new LinkedHashMap<>();
+    // The session the browser is in once this response lands: its flash is signed for that one.
+    private String sessionId;
 
-    /** @param base the prefix the server is mounted under, put in front of redirect targets */
-    Response(int redirectStatus, String base, ObjectMapper json, Function<Session, String> signSession) {
+    /**
+     * @param base    the prefix the server is mounted under, put in front of redirect targets
+     * @param session the request's session, {@code null} if the browser has none yet
+     */
+    Response(int redirectStatus, String base, ObjectMapper json, Tokens tokens, Session session) {
         this.redirectStatus = redirectStatus;
         this.base = base;
         this.json = json;
-        this.signSession = signSession;
+        this.tokens = tokens;
+        this.sessionId = session == null ? null : session.id();
     }
 
     /**
@@ -46,7 +54,23 @@ public final class Response {
      * @throws SessionTooLargeException if its cookie would be over what browsers keep; nothing is written
      */
     public Response session(Session session) {
-        this.sessionCookie = signSession.apply(Objects.requireNonNull(session, "session"));
+        this.sessionCookie = tokens.signSession(Objects.requireNonNull(session, "session"));
+        this.sessionId = session.id();
+        return this;
+    }
+
+    /**
+     * Shows a message on the next live page the browser opens, as {@link Socket#putFlash} does
+     * before a redirect: e.g. {@code response.putFlash("info", "Welcome back").redirect("/todo")}.
+     * It travels in the signed {@code lv_flash} cookie for a minute, for the browser's session (the
+     * one {@link #session} sets, if called) and is shown once.
+     *
+     * @param kind    e.g. {@code info} or {@code error}; a later message of the same kind replaces it
+     * @param message the text
+     * @return this response
+     */
+    public Response putFlash(String kind, String message) {
+        flash.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(message, "message"));
         return this;
     }
 
@@ -140,7 +164,9 @@ public final class Response {
      * @return this response
      */
     public Response endSession() {
-        this.sessionCookie = signSession.apply(Session.fresh());
+        Session fresh = Session.fresh();
+        this.sessionCookie = tokens.signSession(fresh);
+        this.sessionId = fresh.id();
         this.endsSession = true;
         return this;
     }
@@ -153,6 +179,11 @@ public final class Response {
     void send(HttpServerExchange exchange) {
         if (sessionCookie != null) {
             LiveViewServer.setSessionCookie(exchange, sessionCookie);
+        }
+        if (!flash.isEmpty() && sessionId != null) {
+            exchange.setResponseCookie(new CookieImpl(LiveViewServer.FLASH_COOKIE, tokens.signFlash(flash, sessionId))
+                    .setPath("/").setMaxAge(60).setHttpOnly(true).setSameSiteMode("Lax")
+                    .setSecure("https".equalsIgnoreCase(exchange.getRequestScheme())));
         }
         exchange.setStatusCode(status);
         headers.forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));

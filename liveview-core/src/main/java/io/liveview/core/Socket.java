@@ -2,6 +2,7 @@ package io.liveview.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,7 @@ public final class Socket {
     private Runtime runtime;
     private boolean changed;
     private String redirect;
+    private boolean redirectLive; // pushNavigate: the page may swap in the next one over its socket
     private String patchTo;
     private List<Map.Entry<String, Object>> pushedEvents = List.of();
 
@@ -385,7 +387,143 @@ public final class Socket {
      */
     public Socket redirect(String path) {
         this.redirect = Response.sameOrigin(path);
+        this.redirectLive = false;
         return this;
+    }
+
+    /**
+     * Sends the page to another live view without a full page load, from {@link LiveView#handleEvent},
+     * {@link LiveView#handleInfo} or {@link LiveView#handleAsync}: once the callback returns, the
+     * page fetches the path's first render, swaps its body for the new page's, leaves this view and
+     * joins the new one over the same socket (docs/navigation.md). The flash goes along. A path that
+     * is not a live page of this site is loaded as by {@link #redirect}; so is every call from
+     * {@link LiveView#mount} or an {@link OnMount} hook, where there is no page yet to keep.
+     *
+     * @param path where to go, e.g. {@code /todo/7}
+     * @return this socket
+     */
+    public Socket pushNavigate(String path) {
+        this.redirect = Response.sameOrigin(path);
+        this.redirectLive = true;
+        return this;
+    }
+
+    /**
+     * Adds items to the end of a stream, or replaces the page's element of an item whose DOM id it
+     * shows already, in place. The view keeps none of them once the page has them.
+     *
+     * @param stream the stream
+     * @param items  the items, in order
+     * @param <T>    the items' type
+     * @return this socket
+     * @see LiveStream
+     */
+    public <T> Socket stream(LiveStream<T> stream, Collection<? extends T> items) {
+        StreamState state = streamState(stream);
+        for (T item : items) {
+            state.insert(stream.domId(item), item, -1, null);
+        }
+        return this;
+    }
+
+    /**
+     * Adds one item to the end of a stream (or replaces its element in place).
+     *
+     * @param stream the stream
+     * @param item   the item
+     * @param <T>    the item's type
+     * @return this socket
+     * @see #streamInsert(LiveStream, Object, int, int)
+     */
+    public <T> Socket streamInsert(LiveStream<T> stream, T item) {
+        streamState(stream).insert(stream.domId(item), item, -1, null);
+        return this;
+    }
+
+    /**
+     * Adds one item to a stream at a position (or replaces its element in place).
+     *
+     * @param stream the stream
+     * @param item   the item
+     * @param at     where among the container's items: 0 the first, -1 after the last
+     * @param <T>    the item's type
+     * @return this socket
+     * @see #streamInsert(LiveStream, Object, int, int)
+     */
+    public <T> Socket streamInsert(LiveStream<T> stream, T item, int at) {
+        streamState(stream).insert(stream.domId(item), item, position(at), null);
+        return this;
+    }
+
+    /**
+     * Adds one item to a stream at a position, then trims the stream to a window: a feed that
+     * shows the newest 500 entries inserts each at 0 with limit 500. An item whose element the page
+     * shows already replaces it in place; to move one, delete it and insert it again.
+     *
+     * @param stream the stream
+     * @param item   the item
+     * @param at     where among the container's items: 0 the first, -1 after the last
+     * @param limit  how many items the page keeps: a positive limit keeps the first ones, a
+     *               negative one the last {@code -limit}
+     * @param <T>    the item's type
+     * @return this socket
+     */
+    public <T> Socket streamInsert(LiveStream<T> stream, T item, int at, int limit) {
+        if (limit == 0) {
+            throw new IllegalArgumentException("stream " + stream.name() + ": a limit of 0 would show nothing");
+        }
+        streamState(stream).insert(stream.domId(item), item, position(at), limit);
+        return this;
+    }
+
+    /**
+     * Removes an item's element from the page, found by its DOM id.
+     *
+     * @param stream the stream
+     * @param item   the item (only its DOM id matters)
+     * @param <T>    the item's type
+     * @return this socket
+     */
+    public <T> Socket streamDelete(LiveStream<T> stream, T item) {
+        streamState(stream).delete(stream.domId(item));
+        return this;
+    }
+
+    /**
+     * Empties the stream on the page; items streamed after this, in the same callback, are shown.
+     *
+     * @param stream the stream
+     * @return this socket
+     */
+    public Socket streamReset(LiveStream<?> stream) {
+        streamState(stream).reset();
+        return this;
+    }
+
+    private StreamState streamState(LiveStream<?> stream) {
+        changed = true;
+        if (assigns.get(stream.name()) instanceof StreamState state) {
+            return state;
+        }
+        StreamState state = new StreamState();
+        assigns.put(stream.name(), state);
+        return state;
+    }
+
+    private static int position(int at) {
+        if (at < -1) {
+            throw new IllegalArgumentException("a stream position is -1 (the end) or an index from 0: " + at);
+        }
+        return at;
+    }
+
+    /** A render went to the page: streams forget what it showed. */
+    void streamsRendered() {
+        for (Object value : assigns.values()) {
+            if (value instanceof StreamState state) {
+                state.rendered();
+            }
+        }
     }
 
     /**
@@ -416,8 +554,8 @@ public final class Socket {
      * Changes the page's URL without leaving the view, from {@link LiveView#handleEvent},
      * {@link LiveView#handleInfo} or {@link LiveView#handleAsync}: after the callback,
      * {@link LiveView#handleParams} runs with the new URL's parameters, the page shows the result and
-     * its address bar (and history) the URL. The path must be one of this view's route, else the
-     * page is sent there with a full load, as by {@link #redirect}.
+     * its address bar (and history) the URL. A path of another route is reached as by
+     * {@link #pushNavigate}.
      *
      * @param url a path of this site, e.g. {@code /todo?filter=active}
      * @return this socket
@@ -437,6 +575,11 @@ public final class Socket {
     /** Where the page is sent, or {@code null}. */
     String redirectTarget() {
         return redirect;
+    }
+
+    /** Whether the page is sent by {@link #pushNavigate}, which it may follow without a full load. */
+    boolean redirectIsLive() {
+        return redirectLive;
     }
 
     /** Where the page is sent, or {@code null}; a callback's redirect is followed once. */

@@ -27,7 +27,8 @@ import org.jsoup.select.Elements;
  * as they arrive, the way the browser client applies them.
  *
  * <p>Drive it as a user would: {@link #click}, {@link #submit}, {@link #change}; or as the rest of
- * the application would: {@link #send} a message. Each returns once the view has answered, with the
+ * the application would: {@link #send} a message. A binding that holds {@linkplain JS JS commands}
+ * sends its {@code push} commands in order; the others change only a browser's DOM and are skipped. Each returns once the view has answered, with the
  * answer applied. An action the page could not send fails the test with an {@link AssertionError}:
  * no element, or several, match the selector, or the element carries no such binding, or a field
  * does not exist. A view that refuses an event, crashes or fails to mount fails it with a
@@ -69,6 +70,8 @@ public final class TestPage implements AutoCloseable {
     private String joinRef; // the join whose mount the page shows; null while none does
     private String title;
     private String redirect;
+    private boolean redirectLive; // the page may follow the redirect without a full load
+    private String redirectFlash; // the signed flash that goes with the redirect, as the lv_flash cookie
     private final List<PushedEvent> pushedEvents = new ArrayList<>();
     private String crash; // an error push not yet reported to the test
     private Throwable crashCause;
@@ -110,6 +113,8 @@ public final class TestPage implements AutoCloseable {
     /**
      * Clicks an element: sends the {@code lv-click} event of the element, or of the nearest element
      * around it that has one, with that element's {@code lv-value-*} attributes, as the browser does.
+     * A click on an {@code lv-patch} link patches the view ({@link #patch}); one on an
+     * {@code lv-navigate} link sends the page there ({@link #redirectedTo}, {@link #follow}).
      *
      * @param selector a CSS selector matching exactly one element of the view
      * @return this page, with the view's answer applied
@@ -122,13 +127,17 @@ public final class TestPage implements AutoCloseable {
         synchronized (this) {
             Element clicked = one(selector, what);
             Element bound = clicked.closest("[lv-click]");
-            Element link = clicked.closest("a[lv-patch]");
-            if (bound == null && link != null) {
+            Element link = clicked.closest("a[lv-patch], a[lv-navigate]");
+            if (bound == null && link != null && link.hasAttr("lv-navigate")) {
+                redirect = link.attr("href");
+                redirectLive = true;
+                return this;
+            } else if (bound == null && link != null) {
                 patchHref = link.attr("href");
                 payload = null;
             } else if (bound == null) {
                 Element form = clicked.closest("form[lv-submit]");
-                throw failure(what + ": neither the element nor one around it has lv-click or is an lv-patch link"
+                throw failure(what + ": neither the element nor one around it has lv-click or is an lv-patch or lv-navigate link"
                         + (form == null ? "" : "; to send its form's lv-submit, use submit(formSelector, values)"));
             } else if (bound.hasAttr("disabled")) {
                 throw failure(what + ": the element is disabled, so a click sends nothing");
@@ -377,18 +386,23 @@ public final class TestPage implements AutoCloseable {
 
     /**
      * Opens the page a redirect named, in the same session, and closes this one, as the browser
-     * loads the new page.
+     * loads the new page; the flash the view put before it sent the page away shows there.
      *
      * @return the page of the redirect's target
      * @throws AssertionError if the view sent the page nowhere, or the target is no live route
      */
     public TestPage follow() {
-        String to = redirectedTo();
+        String to;
+        String flash;
+        synchronized (this) {
+            to = redirect;
+            flash = redirectFlash;
+        }
         if (to == null) {
             throw failure("follow(): the view sent the page nowhere");
         }
         close();
-        return app.live(to, session);
+        return app.live(to, session, app.server().tokens().verifyFlash(flash, session.id()));
     }
 
     /**
@@ -471,11 +485,21 @@ public final class TestPage implements AutoCloseable {
     }
 
     /**
-     * @return where the view sent the page from an event or a message ({@link Socket#redirect}),
-     *     or {@code null}; such a page takes no more actions, {@link #follow()} opens the target
+     * @return where the view sent the page from an event or a message ({@link Socket#redirect},
+     *     {@link Socket#pushNavigate}), or where an {@code lv-navigate} link took it, or {@code null};
+     *     such a page takes no more actions, {@link #follow()} opens the target
      */
     public synchronized String redirectedTo() {
         return redirect;
+    }
+
+    /**
+     * @return whether the page was sent elsewhere by a live navigation ({@link Socket#pushNavigate},
+     *     an {@code lv-navigate} link), which the browser follows over its socket without a full
+     *     load, rather than by {@link Socket#redirect}
+     */
+    public synchronized boolean navigated() {
+        return redirect != null && redirectLive;
     }
 
     /**
@@ -554,17 +578,56 @@ public final class TestPage implements AutoCloseable {
         event(what, payload);
     }
 
-    /** Sends an event; an error reply fails the test, after the page rejoined a crashed view. */
+    /**
+     * Sends an event, or for a binding of JS commands each of its pushes in order (the other
+     * commands act on the browser's DOM alone); an error reply fails the test, after the page
+     * rejoined a crashed view.
+     */
     private void event(String what, ObjectNode payload) {
-        JsonNode reply = request(Frame.EVENT, payload, what);
-        if (!isOk(reply)) {
-            if (reply.path("reason").asText().equals("handler_crashed")) {
-                awaitCrashPush(what);
-                throw crashed(what);
+        for (ObjectNode sent : pushes(what, payload)) {
+            JsonNode reply = request(Frame.EVENT, sent, what);
+            if (!isOk(reply)) {
+                if (reply.path("reason").asText().equals("handler_crashed")) {
+                    awaitCrashPush(what);
+                    throw crashed(what);
+                }
+                throw viewError(what, reply);
             }
-            throw viewError(what, reply);
+            reportProblems();
         }
-        reportProblems();
+    }
+
+    /**
+     * The events a binding sends: itself, or if its value is a list of JS commands, one per push,
+     * named by it and with its value over the binding's, as the browser client sends them.
+     */
+    private List<ObjectNode> pushes(String what, ObjectNode payload) {
+        String binding = payload.path("event").asText();
+        if (!binding.startsWith("[")) {
+            return List.of(payload);
+        }
+        JsonNode commands;
+        try {
+            commands = JSON.readTree(binding);
+        } catch (IOException e) {
+            throw failure(what + ": the binding starts with '[' but is not a JSON list of JS commands: " + binding);
+        }
+        List<ObjectNode> pushes = new ArrayList<>();
+        for (JsonNode command : commands) {
+            String name = command.path(0).asText();
+            if (!JS.COMMANDS.contains(name)) {
+                throw failure(what + ": the binding has an unknown JS command '" + name + "' (the browser reports it): " + binding);
+            }
+            if (name.equals("push")) {
+                ObjectNode push = payload.deepCopy();
+                push.put("event", command.path(1).path("event").asText());
+                if (command.path(1).path("value") instanceof ObjectNode value) {
+                    ((ObjectNode) push.get("value")).setAll(value);
+                }
+                pushes.add(push);
+            }
+        }
+        return pushes;
     }
 
     /** Joins as the page's script does: {@code pristine} while the root shows the first render. */
@@ -779,11 +842,17 @@ public final class TestPage implements AutoCloseable {
             } else if (kind.equals(Frame.DIFF)) {
                 show(payload);
             } else if (kind.equals(Frame.REDIRECT)) {
-                redirect = payload.path("to").asText();
+                sentAway(payload.path("to").asText(), payload);
             } else if (kind.equals(Frame.ERROR)) {
                 crash = payload.path("message").asText();
                 joinRef = null;
             }
+        }
+
+        private void sentAway(String to, JsonNode payload) {
+            redirect = to;
+            redirectLive = payload.path("live").asBoolean();
+            redirectFlash = payload.path("flash").asText(null);
         }
 
         private void show(JsonNode payload) {
@@ -794,7 +863,7 @@ public final class TestPage implements AutoCloseable {
                 title = payload.get("title").asText();
             }
             if (payload.hasNonNull("redirect")) {
-                redirect = payload.get("redirect").asText();
+                sentAway(payload.get("redirect").asText(), payload);
             }
             if (payload.hasNonNull("url")) {
                 url = payload.get("url").asText();

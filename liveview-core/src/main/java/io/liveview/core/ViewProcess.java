@@ -455,7 +455,7 @@ final class ViewProcess {
             String away = from.socket.takeRedirect();
             if (away != null) {
                 from.leaving = true;
-                outbox.send(Frame.push(id, Frame.REDIRECT, withFlash(from, Frame.object().put("join", from.joinRef).put("to", base + away))));
+                outbox.send(Frame.push(id, Frame.REDIRECT, sendingAway(from, Frame.object().put("join", from.joinRef).put("to", base + away))));
                 return;
             }
             messagesSinceRender++;
@@ -540,8 +540,14 @@ final class ViewProcess {
         });
     }
 
-    /** A redirect takes the view's flash along: the client keeps it in a cookie for the next page's first render. */
-    private ObjectNode withFlash(Mounted mount, ObjectNode redirect) {
+    /**
+     * A redirect takes the view's flash along (the client keeps it in a cookie for the next page's
+     * first render) and says whether the page may follow it without a full load.
+     */
+    private ObjectNode sendingAway(Mounted mount, ObjectNode redirect) {
+        if (mount.socket.redirectIsLive()) {
+            redirect.put("live", true);
+        }
         Map<String, String> flash = mount.socket.flash();
         if (!flash.isEmpty() && mount.session != null) {
             redirect.put("flash", server.tokens().signFlash(flash, mount.session.id()));
@@ -576,7 +582,7 @@ final class ViewProcess {
             // The page is about to load another one: rendering this one would be wasted, now or
             // when the mailbox goes idle.
             mount.leaving = true;
-            replyTo.send(Frame.reply(ref, id, withFlash(mount, reply.put("redirect", base + away))));
+            replyTo.send(Frame.reply(ref, id, sendingAway(mount, reply.put("redirect", base + away))));
             return;
         }
         Patch patch = rerender(mount);
@@ -617,14 +623,18 @@ final class ViewProcess {
     }
 
     /**
-     * Follows a {@link Socket#pushPatch}: within this view's route the view navigates; elsewhere the
-     * page is sent there with a full load.
+     * Follows a {@link Socket#pushPatch}: within this view's route the view navigates; another
+     * view's page is reached as by {@link Socket#pushNavigate}.
      *
      * @return the URL for the page's address bar, or {@code null} when it is sent elsewhere
      */
     private String patchTo(Mounted mount, String url) throws Exception {
         Params params = paramsOf(base + url);
-        if (params == null || !navigate(mount, params)) {
+        if (params == null) {
+            mount.socket.pushNavigate(url); // another view's page
+            return null;
+        }
+        if (!navigate(mount, params)) {
             if (mount.socket.redirectTarget() == null) {
                 mount.socket.redirect(url);
             }
@@ -692,6 +702,7 @@ final class ViewProcess {
         String html;
         try {
             html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
+            mount.socket.streamsRendered(); // this render goes to the page: its streamed items are the page's now
         } catch (RuntimeException e) {
             if (!server.config().devMode()) {
                 throw e;

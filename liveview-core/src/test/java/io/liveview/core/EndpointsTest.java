@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,9 @@ class EndpointsTest extends ServerTest {
                 .get("/go", (request, response) -> response.redirect(request.params().get("to").orElse("")))
                 .post("/go", (request, response) -> response.redirect(request.form().get("to").orElse("")))
                 .post("/probe", (request, response) -> response.text("posted to a live route's path"))
+                .post("/welcome", (request, response) -> response.session(request.session().renewed().with("user", "ada"))
+                        .putFlash("info", "Welcome").redirect("/flash"))
+                .live("/flash", FlashLive::new)
                 .get("/broken", (request, response) -> {
                     throw new IllegalStateException("secret detail at com.example.Hidden");
                 }));
@@ -96,6 +102,24 @@ class EndpointsTest extends ServerTest {
 
         HttpResponse<String> inHeader = send(form("/items", page.cookie(), "name", "eggs").header("X-CSRF-Token", page.csrf()));
         assertEquals(201, inHeader.statusCode());
+    }
+
+    @Test
+    void aResponsesFlashShowsOnceOnTheNextLivePageOfTheSessionItLeaves() throws Exception {
+        TestClient.LivePage page = TestClient.get(port, "/probe");
+        HttpResponse<String> posted = send(form("/welcome", page.cookie(), "_csrf", page.csrf()));
+        assertEquals(303, posted.statusCode());
+        Map<String, String> cookies = new HashMap<>();
+        for (String header : posted.headers().allValues("Set-Cookie")) {
+            String pair = header.substring(0, header.indexOf(';'));
+            cookies.put(pair.substring(0, pair.indexOf('=')), pair);
+        }
+        String session = cookies.get(LiveViewServer.SESSION_COOKIE);
+        String flash = cookies.get(LiveViewServer.FLASH_COOKIE);
+        assertTrue(session != null && flash != null, "both cookies are set: " + cookies);
+        assertEquals("Welcome", Jsoup.parse(send(request("/flash").header("Cookie", session + "; " + flash)).body()).select("[data-lv-flash=info]").text());
+        assertEquals("", Jsoup.parse(send(request("/flash").header("Cookie", page.cookie() + "; " + flash)).body()).select("[data-lv-flash]").text(),
+                "signed for the session the response set, not the one it replaced");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.liveview.core;
 
-/** Shows core's flash fragment; "save" flashes and goes elsewhere, "note" only flashes. */
+/** Shows core's flash fragment; "save" flashes and goes elsewhere, "go" flashes and navigates live, "note" only flashes. */
 public final class FlashLive implements LiveView {
 
     @Override
@@ -11,6 +11,7 @@ public final class FlashLive implements LiveView {
     public void handleEvent(String event, Payload payload, Socket socket) {
         switch (event) {
             case "save" -> socket.putFlash("info", "Saved").redirect("/flash");
+            case "go" -> socket.putFlash("info", "Moved").pushNavigate("/flash?from=go");
             case "note" -> socket.putFlash("error", "Careful");
             default -> throw new UnknownEventException(event);
         }

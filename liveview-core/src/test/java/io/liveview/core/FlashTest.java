@@ -1,6 +1,7 @@
 package io.liveview.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class FlashTest extends ServerTest {
             assertTrue(cleared.get(3).has("patch"), "a click on the message clears it: " + cleared);
             JsonNode saved = client.event(page.viewId(), "save");
             assertEquals("/flash", saved.get(3).get("redirect").asText());
+            assertFalse(saved.get(3).has("live"), "socket.redirect is a full load: " + saved);
             flashToken = saved.get(3).get("flash").asText();
         }
         HttpResponse<String> next = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/flash"))
@@ -63,5 +65,18 @@ class FlashTest extends ServerTest {
                 .header("Cookie", stranger.cookie() + "; " + LiveViewServer.FLASH_COOKIE + "=" + flashToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(0, Jsoup.parse(replayed.body()).select("[data-lv-flash]").size(), "not in another session");
+    }
+
+    @Test
+    void aLiveNavigationSaysSoAndCarriesTheFlash() throws Exception {
+        TestClient.LivePage page = TestClient.get(port, "/flash");
+        try (TestClient client = new TestClient(port, page.cookie())) {
+            assertEquals("ok", status(client.join(page, true)));
+            JsonNode reply = client.event(page.viewId(), "go").get(3);
+            assertEquals("/flash?from=go", reply.get("redirect").asText(), reply.toString());
+            assertTrue(reply.get("live").asBoolean(), reply.toString());
+            assertTrue(reply.hasNonNull("flash"), reply.toString());
+            assertFalse(reply.has("patch"), "nothing is rendered for a page that leaves: " + reply);
+        }
     }
 }

@@ -46,4 +46,12 @@ class LiveViewDialectTest {
         assertEquals("kept as written", p.attr("data-lv-note"));
         assertFalse(p.hasAttr("lv-hidden"), "false leaves the attribute out");
     }
+
+    @Test
+    void jsIsTheCommandsBuilder() {
+        Element opener = render(true).getElementById("dialog-open");
+        assertEquals("[[\"show\",{\"to\":\"#dialog\",\"display\":\"flex\"}],[\"focus\",{\"to\":\"#name\"}],"
+                + "[\"push\",{\"event\":\"opened\",\"value\":{\"from\":\"menu\"}}]]", opener.attr("lv-click"),
+                "#js is JS.js(), and the attribute reads back as its JSON");
+    }
 }

@@ -38,6 +38,7 @@ class LiveViewTestTest {
                 .live("/elsewhere", HarnessLive::new)
                 .live("/items/{id}", ItemLive::new)
                 .live("/away", AwayLive::new)
+                .live("/flash", FlashLive::new)
                 .live("/failing", FailingMountLive::new)
                 .group(requireUser, signedIn -> signedIn.live("/private", HarnessLive::new)));
     }
@@ -53,6 +54,20 @@ class LiveViewTestTest {
             assertTrue(failure.getMessage().contains(part), () -> "no '" + part + "' in: " + failure.getMessage());
         }
         return failure;
+    }
+
+    @Test
+    void aBindingOfJsCommandsSendsItsPushesInOrderAndNothingElse() {
+        TestPage page = app.live("/harness");
+        page.click("#js-adds");
+        assertEquals("11", page.text("#count"), "add by lv-value-by (9), then add by the push's own value (2)");
+        page.click("#js-dom");
+        assertEquals("11", page.text("#count"), "DOM commands send nothing");
+        page.submit("#js-form");
+        assertEquals("submit {\"name\":\"Bo\",\"via\":\"js\"}", page.text("#sent"), "the form's fields and the push's value");
+        page.keydown("#js-key", "Enter");
+        assertEquals("keydown {\"key\":\"Enter\",\"value\":\"typed\"}", page.text("#sent"));
+        fails(() -> page.click("#js-typo"), "click on '#js-typo': the binding has an unknown JS command 'hdie'");
     }
 
     @Test
@@ -92,7 +107,7 @@ class LiveViewTestTest {
     void aSelectorMustMatchExactlyOneElement() {
         TestPage page = app.live("/harness");
         fails(() -> page.click("#missing"), "click on '#missing'", "no element of the view matches", "<h1>Count:");
-        fails(() -> page.click("button"), "12 elements of the view match the selector; it must match one");
+        fails(() -> page.click("button"), "15 elements of the view match the selector; it must match one");
         fails(() -> page.text(".item"), "text('.item'): no element");
     }
 
@@ -145,11 +160,27 @@ class LiveViewTestTest {
         assertNull(page.redirectedTo());
         page.click("#away");
         assertEquals("/elsewhere", page.redirectedTo());
+        assertFalse(page.navigated(), "socket.redirect is a full load");
         fails(() -> page.click("#inc"), "the view already sent the page to /elsewhere");
         TestPage next = page.follow();
         next.click("#inc");
         assertEquals("1", next.text("#count"));
         fails(next::follow, "follow(): the view sent the page nowhere");
+    }
+
+    @Test
+    void liveNavigationsAreToldApartAndTheFlashGoesAlong() {
+        TestPage page = app.live("/flash");
+        page.click("#onward");
+        assertEquals("/flash?from=link", page.redirectedTo());
+        assertTrue(page.navigated(), "an lv-navigate link");
+        fails(() -> page.click("#go"), "the view already sent the page to /flash?from=link");
+        TestPage linked = page.follow();
+        assertEquals(Map.of(), linked.flash());
+        linked.click("#go");
+        assertEquals("/flash?from=go", linked.redirectedTo());
+        assertTrue(linked.navigated(), "socket.pushNavigate");
+        assertEquals(Map.of("info", "Moved"), linked.follow().flash(), "the flash put before leaving shows on the next page");
     }
 
     @Test

@@ -64,6 +64,12 @@ import org.jsoup.parser.Parser;
  * {@code id} in place instead of inserting it. Other children of such containers (whitespace,
  * children without an {@code id}) are left as the first render made them.
  *
+ * <p>Stream containers (an {@code lv-stream} attribute, whose value tells the client where items
+ * go and which leave, see {@link PatchApplier}) hold only what the view streamed since its last
+ * render, and a snapshot keeps none of their children: the element children with an {@code id}
+ * of a new render are all sent as one {@link Op.Insert} at {@link Op.Insert#END}, after the
+ * attribute's change.
+ *
  * <p>Instances are stateless and thread-safe.
  */
 public final class Differ {
@@ -128,11 +134,11 @@ public final class Differ {
         }
 
         private void element(PackedNode o, Element n, int index, List<Integer> path) {
-            String mode = updateMode(n.attr("lv-update"));
+            String mode = isStream(n) ? STREAM : updateMode(n.attr("lv-update"));
             boolean opaque = isHtml(n, "template") || isHtml(n, "noscript");
             if (!o.tagName().equals(n.tagName())
                     || !o.namespace().equals(n.tag().namespace())
-                    || !updateMode(o.attr("lv-update")).equals(mode)
+                    || !(o.hasAttr(STREAM) ? STREAM : updateMode(o.attr("lv-update"))).equals(mode)
                     || opaque && !same(o, n, index)) {
                 ops.add(new Op.Replace(path, Html.outerHtml(n)));
                 return;
@@ -143,7 +149,8 @@ public final class Differ {
             attributes(o, n, path);
             switch (mode) {
                 case "ignore" -> { }
-                case "append", "prepend" -> stream(o, n, index, path, mode.equals("append"));
+                case "append", "prepend" -> merged(o, n, index, path, mode.equals("append"));
+                case STREAM -> streamItems(n, path);
                 default -> {
                     if (isHtml(n, "textarea")) {
                         String text = n.wholeText();
@@ -203,7 +210,7 @@ public final class Differ {
             }
         }
 
-        private void stream(PackedNode o, Element n, int index, List<Integer> path,
+        private void merged(PackedNode o, Element n, int index, List<Integer> path,
                 boolean append) {
             Map<String, PackedNode> known = new HashMap<>();
             for (PackedNode child : o.children()) {
@@ -225,6 +232,19 @@ public final class Differ {
             }
             if (!batch.isEmpty()) {
                 ops.add(new Op.Insert(path, append ? Op.Insert.END : 0, Html.outerHtml(batch)));
+            }
+        }
+
+        /** Every item a stream container holds in a render is new to the client: one insert. */
+        private void streamItems(Element n, List<Integer> path) {
+            List<Node> items = new ArrayList<>();
+            for (Element child : n.children()) {
+                if (child.hasAttr("id")) {
+                    items.add(child);
+                }
+            }
+            if (!items.isEmpty()) {
+                ops.add(new Op.Insert(path, Op.Insert.END, Html.outerHtml(items)));
             }
         }
 
@@ -788,6 +808,14 @@ public final class Differ {
         List<Integer> child = new ArrayList<>(path);
         child.add(index);
         return child;
+    }
+
+    /** The attribute that makes an element a stream container, and its update mode. */
+    static final String STREAM = "lv-stream";
+
+    /** Whether the element is a stream container, whose children a snapshot does not keep. */
+    static boolean isStream(Element element) {
+        return element.attributes().hasKey(STREAM);
     }
 
     /** The {@code lv-update} mode an attribute value selects; "" for the default. */

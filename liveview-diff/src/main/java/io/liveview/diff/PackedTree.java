@@ -182,9 +182,13 @@ final class PackedTree {
                 name(attribute.getKey());
                 string(attribute.getValue());
             }
-            varint(element.childNodeSize());
-            for (Node child : element.childNodes()) {
-                node(child);
+            // A stream's items live in the client only: the server keeps none of them (Differ).
+            boolean stream = Differ.isStream(element);
+            varint(stream ? 0 : element.childNodeSize());
+            if (!stream) {
+                for (Node child : element.childNodes()) {
+                    node(child);
+                }
             }
             int content = length - lengthAt - 1;
             int extra = varintSize(content) - 1;

@@ -40,8 +40,13 @@ public final class PatchApplier {
                     }
                 }
                 // Through attributes(), which keeps the name's case as setAttribute does on SVG.
-                case Op.SetAttr(var path, var name, var value) ->
-                        element(root, path).attributes().put(name, value);
+                case Op.SetAttr(var path, var name, var value) -> {
+                    Element element = element(root, path);
+                    element.attributes().put(name, value);
+                    if (name.equals(Differ.STREAM)) {
+                        StreamOrder.of(value).resetAndDelete(element);
+                    }
+                }
                 case Op.RemoveAttr(var path, var name) -> element(root, path).attributes().remove(name);
                 case Op.SetProperty(var path, var name, var value) ->
                         setProperty(element(root, path), name, value);
@@ -85,11 +90,15 @@ public final class PatchApplier {
         }
     }
 
-    /** Inserts, merging by id into {@code lv-update="append"/"prepend"} containers. */
+    /** Inserts, merging by id into {@code lv-update="append"/"prepend"} containers and streams. */
     private static void insert(Element parent, int index, String html) {
         int at = index == Op.Insert.END ? parent.childNodeSize() : index;
         String mode = parent.attr("lv-update");
         List<Node> nodes = Html.parseFragment(html, parent);
+        if (Differ.isStream(parent)) {
+            StreamOrder.of(parent.attr(Differ.STREAM)).insert(parent, nodes);
+            return;
+        }
         if (mode.equals("append") || mode.equals("prepend")) {
             List<Node> fresh = new ArrayList<>();
             for (Node node : nodes) {
@@ -106,7 +115,8 @@ public final class PatchApplier {
         parent.insertChildren(at, nodes);
     }
 
-    private static Element child(Element parent, String id) {
+    /** The child element of {@code parent} with the id, or {@code null}. */
+    static Element child(Element parent, String id) {
         for (Element child : parent.children()) {
             if (child.hasAttr("id") && child.id().equals(id)) {
                 return child;

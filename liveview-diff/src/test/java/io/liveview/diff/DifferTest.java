@@ -394,6 +394,67 @@ class DifferTest {
     }
 
     @Nested
+    class Streams {
+
+        private static String container(String order, String items) {
+            return "<p>top</p><ul id=s lv-stream='" + order + "'>" + items + "</ul>";
+        }
+
+        /** The patch alone: the client's DOM is not the new render, it holds what earlier renders streamed. */
+        private List<Op> streamOps(String before, String after) {
+            return differ.diff(Snapshot.of(before), after).patch().ops();
+        }
+
+        /** The client's DOM after the patch from {@code before} to {@code after}, from what it holds. */
+        private String applied(String holds, String before, String after) {
+            Element dom = Html.parseFragment(holds);
+            PatchApplier.apply(differ.diff(Snapshot.of(before), after).patch(), dom);
+            return Html.innerHtml(dom.selectFirst("#s"));
+        }
+
+        @Test
+        void aSnapshotKeepsNoneOfAStreamsItems() {
+            Snapshot snapshot = Snapshot.of(container("{\"n\":1}", "<li id=a>1</li><li id=b>2</li>"));
+            assertEquals("<p>top</p><ul id=\"s\" lv-stream=\"{&quot;n&quot;:1}\"></ul>", snapshot.html());
+        }
+
+        @Test
+        void everyItemOfARenderIsOneInsertAfterTheOrder() {
+            assertEquals(List.of(new Op.SetAttr(path(1), "lv-stream", "{\"n\":2}"),
+                            new Op.Insert(path(1), Op.Insert.END, "<li id=\"c\">3</li><li id=\"d\">4</li>")),
+                    streamOps(container("{\"n\":1}", "<li id=a>1</li>"), container("{\"n\":2}", "<li id=c>3</li>\n<li id=d>4</li>")));
+            assertEquals(List.of(), streamOps(container("{\"n\":2}", "<li id=c>3</li>"), container("{\"n\":2}", "")),
+                    "a render that streamed nothing changes nothing");
+        }
+
+        @Test
+        void itemsGoWhereTheOrderSaysAndReplaceTheirNamesakes() {
+            String holds = container("{\"n\":1}", "<li id=a>1</li><li id=b>2</li>");
+            assertEquals("<li id=\"a\">1</li><li id=\"b\">2!</li><li id=\"c\">3</li>",
+                    applied(holds, container("{\"n\":1}", ""), container("{\"n\":2}", "<li id=b>2!</li><li id=c>3</li>")));
+            assertEquals("<li id=\"c\">3</li><li id=\"a\">1</li><li id=\"d\">4</li><li id=\"b\">2</li>",
+                    applied(holds, container("{\"n\":1}", ""),
+                            container("{\"n\":2,\"at\":{\"c\":0,\"d\":2}}", "<li id=c>3</li><li id=d>4</li>")));
+        }
+
+        @Test
+        void deletesResetsAndLimitsApply() {
+            String holds = container("{\"n\":1}", "<li id=a>1</li><li id=b>2</li><li id=c>3</li>");
+            String before = container("{\"n\":1}", "");
+            assertEquals("<li id=\"a\">1</li><li id=\"c\">3</li>",
+                    applied(holds, before, container("{\"n\":2,\"del\":[\"b\"]}", "")));
+            assertEquals("<li id=\"z\">26</li>",
+                    applied(holds, before, container("{\"n\":2,\"reset\":true}", "<li id=z>26</li>")));
+            assertEquals("<li id=\"d\">4</li><li id=\"a\">1</li>",
+                    applied(holds, before, container("{\"n\":2,\"at\":{\"d\":0},\"limit\":2}", "<li id=d>4</li>")),
+                    "a positive limit keeps the first items");
+            assertEquals("<li id=\"c\">3</li><li id=\"d\">4</li>",
+                    applied(holds, before, container("{\"n\":2,\"limit\":-2}", "<li id=d>4</li>")),
+                    "a negative limit keeps the last items");
+        }
+    }
+
+    @Nested
     class UpdateModes {
 
         @Test

@@ -25,9 +25,16 @@
  *                              lv-key-filter="Enter" sends only that key
  *   lv-focus / lv-blur="name", lv-window-focus / lv-window-blur="name"
  *   <a lv-patch href="url">    the view moves to another URL of its own route, no reload (history kept)
+ *   <a lv-navigate href="url"> another live page over the same socket: fetched, its body swapped in, no reload
  *   lv-hook="Name"             the app's hook of that name (see "hooks" below) follows the element
  *   lv-key / id                keyed list items (read by the server's differ)
  *   lv-update="ignore|append|prepend"  left alone / only added to (the client swaps a re-sent child by id)
+ *
+ * JS commands: a binding's value that starts with "[" is a JSON list of commands run in the browser,
+ * [["show",{"to":"#dialog"}],["push",{"event":"open","value":{"id":"7"}}]]: show/hide/toggle {to, display},
+ * add_class/remove_class/toggle_class {to, names}, set_attr {to, name, value}, remove_attr {to, name},
+ * focus {to}, dispatch {to, event, detail}, push {event, value} (the binding's event, value over lv-value-*).
+ * `to` is a CSS selector (absent: the bound element). What they set survives patches (see restore).
  *
  * Classes it sets:
  *   lv-connected | lv-disconnected | lv-error   exactly one on each root (connection status); a root in
@@ -49,8 +56,8 @@
  */
 
 const STATES = ['lv-connected', 'lv-disconnected', 'lv-error'];
-const RELOAD_KEY = 'lv-reload:' + location.pathname;
-const csrf = document.querySelector('meta[name="lv-csrf"]')?.content;
+const CSRF = 'meta[name="lv-csrf"]';
+const reloadKey = () => 'lv-reload:' + location.pathname;
 const SOCKET_URL = new URL('socket', import.meta.url).href.replace(/^http/, 'ws'); // http->ws, https->wss
 const inert = document.implementation.createHTMLDocument(''); // parses without running or loading anything
 
@@ -61,6 +68,7 @@ let socket = null;
 let ref = 0; // last ref sent; never reset, so it increases on every socket and across sockets
 let acked = 0; // highest ref answered
 let tries = 0; // reconnect attempts since the last successful join
+let started = false; // the socket was opened once; from then on down() reconnects it
 
 const backoff = n => Math.min(1e4, 200 * 2 ** n) * (0.5 + Math.random());
 const isOpen = () => socket?.readyState === 1;
@@ -110,7 +118,7 @@ function down(ws) {
 function join(v) {
   clearTimeout(v.timer);
   v.joined = false;
-  const payload = { token: v.el.dataset.lvToken, csrf, url: location.href, pristine: v.pristine };
+  const payload = { token: v.el.dataset.lvToken, csrf: document.querySelector(CSRF)?.content, url: location.href, pristine: v.pristine };
   // A rejoin may meet a view mounted afresh (its state lost): what the user typed is kept to re-send.
   const typed = v.pristine ? [] : [...v.el.querySelectorAll('form[lv-change]')].map(f => fields(f));
   send(v.id, 'join', payload, {
@@ -120,17 +128,17 @@ function join(v) {
         v.jref = String(r); // pushes name the join of the mount that made them
         v.pristine = false;
         v.tries = tries = 0;
-        if (pl.html != null) show(v, parse(v.el, pl.html));
+        if (pl.html != null) show(v, parse(v.el, pl.html), pl.fresh);
         if (pl.fresh) recover(v, typed);
         hookUp(v, [], pl.events);
         for (const h of hooked.values()) if (h.v === v && h.down && !(h.down = false)) h.reconnected?.();
         status(v, 'lv-connected');
-        try { sessionStorage.removeItem(RELOAD_KEY); } catch {}
+        setting(reloadKey(), null);
       } else if (/^(invalid|expired)_/.test(pl.reason)) {
         // invalid_token, expired_token, invalid_csrf: a fresh page has fresh tokens. Once.
-        try {
-          if (!sessionStorage.getItem(RELOAD_KEY)) {
-            sessionStorage.setItem(RELOAD_KEY, '1');
+        try { // without storage (a third-party frame) no reload: it could loop
+          if (!sessionStorage.getItem(reloadKey())) {
+            sessionStorage.setItem(reloadKey(), '1');
             return location.reload();
           }
         } catch {}
@@ -166,9 +174,10 @@ function recover(v, typed) {
 }
 
 // Sent elsewhere by the view: its flash rides along in a cookie the next page's first render reads.
-function away(to, flash) {
-  if (flash) document.cookie = `lv_flash=${flash}; path=/; max-age=60; samesite=lax`;
-  location.assign(to);
+// A live redirect (socket.pushNavigate) swaps the page in over this socket.
+function away(pl) {
+  if (pl.flash) document.cookie = `lv_flash=${pl.flash}; path=/; max-age=60; samesite=lax`;
+  pl.live ? visit(pl.to || pl.redirect, true) : location.assign(pl.to || pl.redirect);
 }
 
 // The DOM and the server disagree (a patch did not fit): start the view over.
@@ -196,7 +205,7 @@ function receive([r, id, kind, pl]) {
     if (pl.url) go(pl.url);
     patch(v, pl.patch, acked, pl.events);
   } else if (kind === 'redirect') {
-    away(pl.to, pl.flash);
+    away(pl);
   } else if (kind === 'reload') {
     location.reload(); // dev mode: the layout, which no view's render holds, was saved
   } else if (kind === 'error') {
@@ -219,6 +228,7 @@ function done(p) {
 // Sends event `name` for `el`; dropped when its view is not joined. Until the reply, `lv-TYPE-loading`
 // marks `el` and the `also` elements (the field that changed, the submit button).
 function event(el, type, name, value, extra, also = [], then) {
+  if (name?.[0] === '[') return run(el, name, (e, val) => event(el, type, e, { ...value, ...val }, extra, also, then));
   const root = el.closest('[data-lv-root]');
   const v = root && views.get(root.id);
   if (!v || v.el !== root || !v.joined || !isOpen()) return; // not ours, or not joined: dropped
@@ -227,7 +237,7 @@ function event(el, type, name, value, extra, also = [], then) {
     cls: `lv-${type}-loading`,
     undo: type === 'submit' ? disableWith(el) : null,
     cb(pl, r) {
-      if (pl.redirect) away(pl.redirect, pl.flash);
+      if (pl.redirect) away(pl);
       else if (pl.status === 'ok' && v.joined) {
         if (type === 'submit') reset(el, r);
         patch(v, pl.patch, r, pl.events);
@@ -311,10 +321,10 @@ document.addEventListener('click', e => {
   for (const el of everywhere('lv-click-away')) {
     if (!el.contains(e.target)) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
   }
-  const link = e.target.closest?.('a[lv-patch]');
-  if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
+  const link = e.target.closest?.('a[lv-patch], a[lv-navigate]');
+  if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
     e.preventDefault();
-    return navigate(link, link.href, true);
+    return link.hasAttribute('lv-patch') ? navigate(link, link.href, true) : visit(link.href, true);
   }
   const el = e.target.closest?.('[lv-click]');
   if (!el) return;
@@ -351,8 +361,8 @@ function navigate(el, href, push) {
   if (url.origin !== location.origin || !v?.joined || !isOpen()) return location.assign(url);
   send(v.id, 'patch', { url: url.href }, {
     cb(pl, r) {
-      if (pl.redirect) return away(pl.redirect, pl.flash);
-      if (pl.status !== 'ok') return location.assign(url);
+      if (pl.redirect) return away(pl);
+      if (pl.status !== 'ok') return visit(url, push);
       if (push) go(url);
       patch(v, pl.patch, r, pl.events);
     }
@@ -360,17 +370,63 @@ function navigate(el, href, push) {
 }
 
 let here = location.pathname + location.search; // the URL the view shows; a #fragment is not the view's
+// Every history entry names the page it belongs to: back and forward patch within a page, and
+// fetch another page's entry anew (see visit).
+let page = history.state?.lvPage || String(Math.random());
+history.replaceState({ ...history.state, lvPage: page }, '');
 
-function go(url) {
-  history.pushState(null, '', url);
+function go(url, newPage) {
+  if (newPage) page = String(Math.random());
+  history.pushState({ lvPage: page }, '', url);
   here = location.pathname + location.search;
 }
 
-window.addEventListener('popstate', () => {
+window.addEventListener('popstate', e => {
   if (location.pathname + location.search === here) return;
   here = location.pathname + location.search;
-  navigate(document.body, location.href, false);
+  if (e.state?.lvPage === page) return navigate(document.body, location.href, false);
+  page = e.state?.lvPage || page;
+  visit(location.href, false);
 });
+
+// <a lv-navigate href> and socket.pushNavigate: another live page without a reload. Its first render
+// comes by fetch (the join below adopts the instance that made it); its body replaces this one, the
+// views whose roots went away leave and the new roots join, all over this socket. What is not a live
+// page of this site is loaded as a link would be; of two navigations in flight, the later one wins.
+let visits = 0;
+
+async function visit(href, push) {
+  const url = new URL(href, location.href), mine = ++visits;
+  let res, doc;
+  try {
+    if (url.origin !== location.origin) throw 0;
+    res = await fetch(url, { headers: { accept: 'text/html' } });
+    doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    if (!res.ok || !doc.querySelector('div[data-lv-root]')) throw 0;
+  } catch {
+    return mine === visits && location.assign(url);
+  }
+  if (mine !== visits) return;
+  if (push) {
+    go(new URL(res.url).pathname + new URL(res.url).search + url.hash, true);
+    scrollTo(0, 0);
+  }
+  document.title = doc.title;
+  const meta = document.querySelector(CSRF), next = doc.querySelector(CSRF);
+  if (meta && next) meta.content = next.content;
+  document.body.replaceWith(doc.body);
+  kept.clear(); // what commands set was the old page's: none of it moves to this one's ids
+  for (const v of views.values()) {
+    if (document.contains(v.el)) continue;
+    if (v.joined) send(v.id, 'leave', {});
+    v.joined = false;
+    v.dead = true; // no rejoin, no reconnect for it
+    clearTimeout(v.timer);
+    views.delete(v.id);
+    for (const [el, h] of hooked) if (h.v === v && hooked.delete(el)) h.destroyed?.();
+  }
+  adopt();
+}
 
 // lv-keydown / lv-keyup on the focused element or an ancestor, lv-window-keydown / -keyup anywhere;
 // lv-key-filter="Enter" sends only that key (lv-key names list items). The value carries the key and a
@@ -404,19 +460,81 @@ for (const [dom, type] of [['focusin', 'focus'], ['focusout', 'blur']]) {
   });
 }
 
+// ---- JS commands ----
+
+// Runs a binding's commands in order; `push` sends the binding's event by the given name.
+function run(el, list, push) {
+  for (const [name, a = {}] of JSON.parse(list)) {
+    const f = COMMANDS[name];
+    if (name === 'push') push(a.event, a.value);
+    else if (!f) console.error('liveview: unknown command', name, el);
+    else for (const t of a.to ? document.querySelectorAll(a.to) : [el]) f(t, a);
+  }
+}
+
+const hidden = el => getComputedStyle(el).display === 'none';
+
+// What commands set on an element is kept as functions that set it again, one per display, class and
+// attribute, so the last command on each wins and restore() can re-apply them all.
+const kept = new Map(); // element -> Map(what -> set it)
+
+function keep(el, what, set) {
+  (kept.get(el) || kept.set(el, new Map()).get(el)).set(what, set);
+  set(el);
+}
+
+function classes(el, a, on) {
+  for (const n of a.names.split(/\s+/).filter(Boolean)) {
+    const has = on ?? !el.classList.contains(n); // a toggle is decided now, not again on each restore
+    keep(el, '.' + n, e => e.classList.toggle(n, has));
+  }
+}
+
+const COMMANDS = {
+  show: (el, a) => keep(el, 'display', e => {
+    e.style.display = a.display || '';
+    if (hidden(e)) e.style.display = 'block'; // a stylesheet or the hidden attribute hides it
+  }),
+  hide: el => keep(el, 'display', e => (e.style.display = 'none')),
+  toggle: (el, a) => COMMANDS[hidden(el) ? 'show' : 'hide'](el, a),
+  add_class: (el, a) => classes(el, a, true),
+  remove_class: (el, a) => classes(el, a, false),
+  toggle_class: classes,
+  set_attr: (el, a) => keep(el, '@' + a.name, e => e.setAttribute(a.name, a.value)),
+  remove_attr: (el, a) => keep(el, '@' + a.name, e => e.removeAttribute(a.name)),
+  focus: el => el.focus(),
+  dispatch: (el, a) => el.dispatchEvent(new CustomEvent(a.event, { bubbles: true, detail: a.detail }))
+};
+
+// After a join or a patch: what commands set is set again, over what the server rendered; an element
+// the patch replaced (its own or an ancestor's HTML re-sent) hands it on to the element with its id.
+function restore() {
+  for (const [el, m] of kept) {
+    if (el.isConnected) m.forEach(set => set(el));
+    else {
+      kept.delete(el);
+      const now = el.id && document.getElementById(el.id);
+      if (now) kept.set(now, m); // visited later in this loop, so set there
+    }
+  }
+}
+
 // ---- hooks ----
 
 // The app's hooks, by the name lv-hook gives: import { hooks } from '/_lv/liveview.js'; hooks.Chart = {...}.
 // A hook is an object with any of mounted, updated, destroyed, disconnected, reconnected; in them
-// this.el is the element, this.pushEvent(name, value, onReply) sends an event, and
-// this.handleEvent(name, fn) receives what the view sends with socket.pushEvent.
+// this.el is the element, this.pushEvent(name, value, onReply) sends an event,
+// this.handleEvent(name, fn) receives what the view sends with socket.pushEvent, and
+// this.exec(commands) runs JS commands (their JSON text) as if this.el carried them.
 export const hooks = {};
 const hooked = new Map(); // element -> its hook
 const unknown = new WeakSet(); // elements whose hook name was reported missing
 
-// After a join or a patch: hooks of elements gone (or renamed) are destroyed, those around a node the
-// patch touched are updated, new lv-hook elements are mounted; then the view's pushed events arrive.
+// After a join or a patch: what commands set goes back first (hooks see it); hooks of elements gone
+// (or renamed) are destroyed, those around a node the patch touched are updated, new lv-hook elements
+// are mounted; then the view's pushed events arrive.
 function hookUp(v, touched, events = []) {
+  restore();
   for (const [el, h] of hooked) {
     if (h.v !== v) continue;
     if (!v.el.contains(el) || el.getAttribute('lv-hook') !== h.name) {
@@ -436,6 +554,7 @@ function hookUp(v, touched, events = []) {
     const h = Object.assign(Object.create(def), {
       el, v, name, on,
       pushEvent: (event_, value, onReply) => event(el, 'hook', event_, value, {}, [], onReply),
+      exec: list => event(el, 'hook', list, {}),
       handleEvent: (event_, fn) => (on[event_] ||= []).push(fn)
     });
     hooked.set(el, h);
@@ -462,8 +581,17 @@ function reset(form, r) {
 }
 
 // A join's HTML replaces the root's children unless they already are that HTML (a rejoin after a
-// blip): then the page keeps its nodes, and with them focus, typed text and hooks.
-function show(v, frag) {
+// blip): then the page keeps its nodes, and with them focus, typed text and hooks. A view that ran on
+// (not mounted afresh) keeps what its streams showed: the server has none of it.
+function show(v, frag, fresh) {
+  for (const s of fresh ? [] : frag.querySelectorAll('[lv-stream][id]')) {
+    const old = [...v.el.querySelectorAll('[lv-stream]')].find(e => e.id === s.id);
+    if (old) {
+      const items = [...s.children];
+      s.replaceChildren(...old.childNodes);
+      stream(s, items);
+    }
+  }
   const now = v.el.childNodes, next = frag.childNodes;
   if (now.length !== next.length || [...now].some((n, i) => !n.isEqualNode(next[i]))) v.el.replaceChildren(frag);
 }
@@ -483,6 +611,7 @@ function parse(parent, html) {
 // Insert before child `index` (-1: at the end). In an lv-update="append"/"prepend" container an
 // element whose id is already there replaces that child instead: it changed on the server.
 function insert(parent, index, frag) {
+  if (parent.hasAttribute('lv-stream')) return stream(parent, [...frag.children]);
   if (/^(append|prepend)$/.test(parent.getAttribute('lv-update'))) {
     for (const c of [...frag.children]) {
       const old = c.id && [...parent.children].find(e => e.id === c.id);
@@ -490,6 +619,32 @@ function insert(parent, index, frag) {
     }
   }
   parent.insertBefore(frag, index < 0 ? null : parent.childNodes[index] || null);
+}
+
+// Streams (lv-stream="{order}", see protocol.md): the page holds the items, the server sends each
+// render's new ones with an order saying where they go, what leaves, and how many stay.
+const order = el => {
+  try { return JSON.parse(el.getAttribute('lv-stream')) || {}; } catch { return {}; }
+};
+const item = (el, id) => [...el.children].find(c => c.id === id);
+
+function unstream(el) {
+  const o = order(el);
+  if (o.reset) el.replaceChildren();
+  for (const id of o.del || []) item(el, id)?.remove();
+}
+
+// Items come in the order they take among themselves; those for the front go there one after another.
+function stream(el, items) {
+  const o = order(el), byId = new Map([...el.children].map(c => [c.id, c]));
+  let front = 0;
+  for (const c of items) {
+    const old = byId.get(c.id), at = o.at?.[c.id] ?? -1;
+    byId.set(c.id, c);
+    old ? old.replaceWith(c) : el.insertBefore(c, at < 0 ? null : el.children[at || front++] || null);
+  }
+  const kids = [...el.children], keep = Math.abs(o.limit);
+  if (o.limit) (o.limit > 0 ? kids.slice(keep) : kids.slice(0, -keep)).forEach(c => c.remove());
 }
 
 // Always updates the default (so a later reset goes to the current render); the live property
@@ -510,7 +665,10 @@ function patch(v, ops = [], r, events) {
       const n = path.reduce((node, i) => node.childNodes[i], v.el);
       touched.push(op === 'x' || op === 'd' ? n.parentNode : n);
       if (op === 't') n.data = a;
-      else if (op === 'a') n.setAttribute(a, b);
+      else if (op === 'a') {
+        n.setAttribute(a, b);
+        if (a === 'lv-stream') unstream(n);
+      }
       else if (op === 'r') n.removeAttribute(a);
       else if (op === 'p') setProp(n, a, b, untouched(n.closest('select') || n, r));
       else if (op === 'i') insert(n, a, parse(n, b));
@@ -532,10 +690,16 @@ function patch(v, ops = [], r, events) {
 
 // ---- start ----
 
-for (const el of document.querySelectorAll('div[data-lv-root][id][data-lv-token]')) {
-  const v = { id: el.id, el, pristine: true, joined: false, dead: false, tries: 0 };
-  views.set(el.id, v);
-  status(v, 'lv-disconnected');
+// Every live root of the page not yet known is taken on, and joined when the socket is open.
+function adopt() {
+  for (const el of document.querySelectorAll('div[data-lv-root][id][data-lv-token]')) {
+    if (views.get(el.id)?.el === el) continue;
+    const v = { id: el.id, el, pristine: true, joined: false, dead: false, tries: 0 };
+    views.set(el.id, v);
+    status(v, 'lv-disconnected');
+    if (isOpen()) join(v);
+  }
+  if (views.size && !started && (started = true)) connect();
 }
 
 setInterval(() => {
@@ -565,4 +729,8 @@ window.liveView = {
   disableDebug: () => setting('lv-debug', null)
 };
 
-if (views.size) connect();
+// The page's own module and deferred scripts (the app's hooks) run before DOMContentLoaded: joining
+// after it, no view's first render meets a hook not yet registered. Loaded later, the client starts
+// at once; `load` covers an import between DOMContentLoaded and it (adopt takes each root once).
+if (document.readyState === 'complete') adopt();
+else for (const e of ['DOMContentLoaded', 'load']) addEventListener(e, adopt);
