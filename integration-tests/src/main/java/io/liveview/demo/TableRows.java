@@ -34,6 +34,17 @@ public final class TableRows {
      * @return rows 1 to {@code count}, each with value 0
      */
     public static List<Row> first(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(id -> new Row(id, "Row " + id, 0)).toList();
+        return IntStream.rangeClosed(1, count).mapToObj(id -> row(id, 0)).toList();
+    }
+
+    /**
+     * One row.
+     *
+     * @param id    from 1
+     * @param value how often it was bumped
+     * @return the row with its name
+     */
+    public static Row row(int id, int value) {
+        return new Row(id, "Row " + id, value);
     }
 }

@@ -8,9 +8,10 @@ import io.liveview.core.TestPage;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The 1,000-row table, in-process. */
+/** The 1,000-row table, as a plain list and as a stream, in-process. */
 class TableLiveTest {
 
     private static final LiveViewTest APP = LiveViewTest.of(DemoApp.configure(LiveViewServer.builder()).secret("table-live-test"));
@@ -20,18 +21,20 @@ class TableLiveTest {
         APP.close();
     }
 
-    @Test
-    void showsAThousandRowsInOrder() {
-        TestPage page = APP.live("/table");
+    @ParameterizedTest
+    @ValueSource(strings = {"/table", "/table/stream"})
+    void showsAThousandRowsInOrder(String path) {
+        TestPage page = APP.live(path);
         List<String> ids = page.texts("tbody tr .id");
         assertEquals(IntStream.rangeClosed(1, 1_000).mapToObj(String::valueOf).toList(), ids);
         assertEquals("Row 1000", page.text("#row-1000 .name"));
         assertEquals(1_000, page.texts("tbody tr .value").stream().filter("0"::equals).count());
     }
 
-    @Test
-    void aBumpRaisesThatRowOnly() {
-        TestPage page = APP.live("/table");
+    @ParameterizedTest
+    @ValueSource(strings = {"/table", "/table/stream"})
+    void aBumpRaisesThatRowOnly(String path) {
+        TestPage page = APP.live(path);
         page.click("#row-17 .bump").click("#row-17 .bump").click("#row-1000 .bump");
         List<String> values = page.texts("tbody tr .value");
         for (int id = 1; id <= 1_000; id++) {

@@ -52,6 +52,36 @@ class TableTest extends BrowserTest {
     }
 
     @Test
+    void aStreamedBumpReplacesThatRowAloneInItsPlace() {
+        startServer(0);
+        Page page = open("/table/stream");
+        assertEquals(IntStream.rangeClosed(1, 1_000).mapToObj(String::valueOf).toList(),
+                page.evaluate("[...document.querySelectorAll('tbody tr .id')].map(td => td.textContent)"));
+        // A stream sends the bumped row whole and the page swaps it in: every other row keeps its node.
+        page.evaluate("""
+                window.__rows = [...document.querySelectorAll('tbody tr')];
+                window.__before = window.__rows.map(tr => tr.outerHTML);
+                window.__swapped = [];
+                new MutationObserver(records => records.forEach(r => [...r.addedNodes, ...r.removedNodes]
+                        .forEach(n => window.__swapped.push(n.id || n.nodeName))))
+                    .observe(document.querySelector('tbody'), {childList: true});""");
+
+        page.locator("#row-500 .bump").click();
+        assertThat(page.locator("#row-500 .value")).hasText("1");
+        page.locator("#row-500 .bump").click();
+        assertThat(page.locator("#row-500 .value")).hasText("2");
+
+        List<?> changed = (List<?>) page.evaluate("""
+                [...document.querySelectorAll('tbody tr')].flatMap((tr, i) =>
+                    tr === window.__rows[i] && tr.outerHTML === window.__before[i] ? [] : [tr.id])""");
+        assertEquals(List.of("row-500"), changed, "rows whose node or HTML changed");
+        assertEquals(List.of("row-500"), page.evaluate("[...new Set(window.__swapped)]"), "nodes added or removed");
+        assertEquals(page.evaluate("window.__before[499]").toString().replace(">0</td>", ">2</td>"),
+                page.evaluate("document.querySelector('#row-500').outerHTML"), "row 500 differs only in its value");
+        assertEquals(1_000L, ((Number) page.evaluate("document.querySelectorAll('tbody tr').length")).longValue());
+    }
+
+    @Test
     void aBumpOfARowThatIsNotThereIsTheClientsFaultAndTheViewKeepsWorking() throws Exception {
         startServer(0);
         LivePage page = LivePage.load(server.port(), "/table", null);

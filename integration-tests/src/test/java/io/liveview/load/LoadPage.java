@@ -1,5 +1,6 @@
 package io.liveview.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.liveview.demo.TableRows;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,7 +10,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * A demo page the load drives: its path, the click it sends, and how its state reads back from the
- * view's HTML. A click bumps one key's count: the counter has one key, the table one per row.
+ * view's HTML (or, for a stream, from the replies). A click bumps one key's count: the counter has one key, the table one per row.
  */
 enum LoadPage {
 
@@ -30,18 +31,56 @@ enum LoadPage {
     TABLE("/table", "bump", TableRows.COUNT) {
         @Override
         Map<String, String> values(int key) {
-            return Map.of("id", String.valueOf(key + 1));
+            return tableValues(key);
         }
 
         @Override
         int[] counts(Document html) {
             int[] counts = new int[keys];
-            for (Element row : html.select("tbody tr")) {
-                counts[Integer.parseInt(row.selectFirst(".id").text()) - 1] = Integer.parseInt(row.selectFirst(".value").text());
-            }
+            readRows(html, counts);
             return counts;
         }
+    },
+
+    /**
+     * The same table as a stream: the view keeps no rows, so its HTML on a rejoin holds none; each
+     * click's reply carries its row, whose value is what the view says the count is.
+     */
+    TABLE_STREAM("/table/stream", "bump", TableRows.COUNT) {
+        @Override
+        Map<String, String> values(int key) {
+            return tableValues(key);
+        }
+
+        @Override
+        int[] counts(Document html) {
+            throw new UnsupportedOperationException("a stream's rows are not in the view's HTML; see seen()");
+        }
+
+        @Override
+        boolean streamed() {
+            return true;
+        }
+
+        @Override
+        void seen(JsonNode reply, int[] counts) {
+            for (JsonNode op : reply.path("patch")) {
+                if (op.path(0).asText().equals("i")) {
+                    readRows(Jsoup.parseBodyFragment("<table><tbody>" + op.path(3).asText() + "</tbody></table>"), counts);
+                }
+            }
+        }
     };
+
+    private static Map<String, String> tableValues(int key) {
+        return Map.of("id", String.valueOf(key + 1));
+    }
+
+    private static void readRows(Document html, int[] counts) {
+        for (Element row : html.select("tbody tr")) {
+            counts[Integer.parseInt(row.selectFirst(".id").text()) - 1] = Integer.parseInt(row.selectFirst(".value").text());
+        }
+    }
 
     final String path;
     final String event;
@@ -63,6 +102,15 @@ enum LoadPage {
 
     /** The count of every key as the view shows it. */
     abstract int[] counts(Document html);
+
+    /** Whether the view's HTML holds no counts, which its replies carry instead ({@link #seen}). */
+    boolean streamed() {
+        return false;
+    }
+
+    /** Records the counts a click's reply shows. */
+    void seen(JsonNode reply, int[] counts) {
+    }
 
     /** The count of every key in the inner HTML of the view's root. */
     int[] counts(String html) {

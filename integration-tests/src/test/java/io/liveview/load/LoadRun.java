@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * client does (GET the page, read its view token, CSRF token and session cookie, open the socket
  * with the page's origin and cookie, join, click) and every scenario is bounded in count and time.
  * Scenario 5 (the same loops with the server sending the whole render, the Livewire and Turbo
- * Streams way) and the table's component and stream variants are later slices: each is one more
+ * Streams way) and the table's component variant are later slices: each is one more
  * {@link #closedLoop} over another {@link LoadPage}.
  */
 final class LoadRun {
@@ -44,6 +44,7 @@ final class LoadRun {
      * @param loopEvents      clicks per counter view
      * @param tableViews      table views in the closed loop, one socket each
      * @param tableEvents     clicks per table view
+     * @param streamEvents    clicks per view of the table as a stream
      * @param idleViews       idle counter views
      * @param viewsPerSocket  idle views joined on one socket (one session)
      * @param churnCycles     visits of the churn: GET, connect, join, click, leave, close
@@ -53,7 +54,7 @@ final class LoadRun {
      * @param settleSeconds   how long after the churn the server's heap is measured again: past
      *                        its mount-once window (10 s), what the last visits left in timers is gone
      */
-    record Sizes(int serialEvents, int loopViews, int loopEvents, int tableViews, int tableEvents,
+    record Sizes(int serialEvents, int loopViews, int loopEvents, int tableViews, int tableEvents, int streamEvents,
                  int idleViews, int viewsPerSocket, int churnCycles, int churnWorkers, int limitSeconds, int churnSeconds,
                  int settleSeconds) {
     }
@@ -124,6 +125,12 @@ final class LoadRun {
     LoopResult tableLoop() throws Exception {
         return closedLoop("table, plain list, " + sizes.tableViews() + " views closed loop", LoadPage.TABLE,
                 sizes.tableViews(), sizes.tableEvents());
+    }
+
+    /** Scenario 2: the same with the table as a stream, which renders and sends the bumped row alone. */
+    LoopResult tableStreamLoop() throws Exception {
+        return closedLoop("table, stream, " + sizes.tableViews() + " views closed loop", LoadPage.TABLE_STREAM,
+                sizes.tableViews(), sizes.streamEvents());
     }
 
     /**
@@ -317,6 +324,7 @@ final class LoadRun {
         private final LivePage live;
         private final String url;
         private final int[] expected;
+        private final int[] seen; // a stream's counts, as the replies showed them
         private LiveSocket socket;
         private long[] latencies = new long[0];
         private int recorded;
@@ -328,6 +336,7 @@ final class LoadRun {
             this.url = url;
             this.socket = socket;
             this.expected = new int[page.keys];
+            this.seen = new int[page.keys];
         }
 
         static View open(HttpClient http, int port, LoadPage page) throws Exception {
@@ -358,6 +367,7 @@ final class LoadRun {
                     return true;
                 }
                 expected[key]++;
+                page.seen(reply.payload(), seen);
                 if (record) {
                     latencies[recorded++] = reply.arrivedNanos() - start;
                     replyBytes += reply.bytes();
@@ -377,7 +387,7 @@ final class LoadRun {
                     return false;
                 }
                 errors.add(socket.leave(live.viewId()));
-                return Arrays.equals(expected, page.counts(html.asText()));
+                return Arrays.equals(expected, page.streamed() ? seen : page.counts(html.asText()));
             } finally {
                 socket.close().get(30, TimeUnit.SECONDS);
             }

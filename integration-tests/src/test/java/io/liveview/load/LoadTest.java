@@ -31,8 +31,8 @@ class LoadTest {
 
     /** The server JVM's options: a heap large enough that 10,000 views never press it. */
     static final List<String> SERVER_FLAGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
-    private static final LoadRun.Sizes SMOKE = new LoadRun.Sizes(20, 4, 10, 2, 5, 120, 100, 20, 2, 60, 60, 0);
-    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 10_000, 100, 100_000, 8, 150, 240, 12);
+    private static final LoadRun.Sizes SMOKE = new LoadRun.Sizes(20, 4, 10, 2, 5, 5, 120, 100, 20, 2, 60, 60, 0);
+    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 1_000, 10_000, 100, 100_000, 8, 150, 240, 12);
     private static final Path DOCS = Path.of("..", "docs");
 
     @Test
@@ -56,6 +56,7 @@ class LoadTest {
                 server.jcmd("JFR.stop", "name=load");
             }
             loops.add(run.tableLoop());
+            loops.add(run.tableStreamLoop());
             LoadRun.IdleResult idle = run.idle();
             LoadRun.ChurnResult churn = run.churn();
             report = new LoadReport(started.toString(), machine(loadBefore), SERVER_FLAGS, sizes,
@@ -83,7 +84,7 @@ class LoadTest {
         if (!full) {
             // The full run may stop a phase at its time limit; the smoke run is far from it.
             checks.add(() -> assertEquals(Stream.of(sizes.serialEvents(), sizes.loopViews() * sizes.loopEvents(),
-                    sizes.tableViews() * sizes.tableEvents()).map(Long::valueOf).toList(),
+                    sizes.tableViews() * sizes.tableEvents(), sizes.tableViews() * sizes.streamEvents()).map(Long::valueOf).toList(),
                     report.loops().stream().map(LoopResult::events).toList(), "measured clicks"));
             checks.add(() -> assertEquals(sizes.churnCycles(), report.churn().cycles(), "churn visits"));
         }
