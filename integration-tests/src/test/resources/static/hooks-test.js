@@ -17,7 +17,7 @@ hooks.Chart = {
 
 hooks.Pusher = {
   mounted() {
-    this.el.addEventListener('click', () => this.pushEvent('from-hook', { n: 7 }, reply => log('replied ' + reply.status)));
+    this.el.addEventListener('click', () => this.pushEvent('from-hook', { n: 7 }, reply => log('replied ' + (reply.reason || 'ok'))));
   }
 };
 

@@ -68,7 +68,7 @@ final class ReplyReader {
             return frame.path(2).asText("?");
         }
         JsonNode payload = frame.get(3);
-        return payload.path("status").asText().equals("ok") ? "ok" : payload.path("reason").asText("?");
+        return payload.path("status").asText("ok").equals("ok") ? "ok" : payload.path("reason").asText("?");
     }
 
     /** Waits until {@code count} replies are in, or the reading ended, or the timeout passed. */

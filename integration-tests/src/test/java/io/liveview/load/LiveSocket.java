@@ -41,7 +41,7 @@ final class LiveSocket implements WebSocket.Listener {
     record Reply(JsonNode payload, int bytes, long arrivedNanos) {
 
         boolean ok() {
-            return payload.path("status").asText().equals("ok");
+            return payload.path("status").asText("ok").equals("ok");
         }
 
         /** {@code ok}, or the error's reason. */

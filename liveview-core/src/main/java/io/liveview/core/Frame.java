@@ -145,8 +145,9 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** An ok reply's payload: nothing but what it carries (only error replies have a status). */
     static ObjectNode ok() {
-        return object().put("status", "ok");
+        return object();
     }
 
     static Frame errorReply(String ref, String view, String reason, String message) {
@@ -169,7 +170,8 @@ record Frame(String ref, String view, String kind, ObjectNode payload) {
     String encode() {
         ArrayNode array = JsonNodeFactory.instance.arrayNode(4);
         array.add(ref);
-        array.add(view);
+        // A reply's ref says which frame it answers: naming the view again would only cost bytes.
+        array.add(kind.equals(REPLY) ? null : view);
         array.add(kind);
         array.add(payload);
         return array.toString();

@@ -781,7 +781,7 @@ public final class TestPage implements AutoCloseable {
     }
 
     private static boolean isOk(JsonNode reply) {
-        return reply.path("status").asText().equals("ok");
+        return reply.path("status").asText("ok").equals("ok");
     }
 
     /** Applies what the server sends, in the order it sends it, as the browser client does. */

