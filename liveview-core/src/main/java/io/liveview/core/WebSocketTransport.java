@@ -4,6 +4,7 @@ import io.undertow.connector.PooledByteBuffer;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,8 @@ import org.xnio.XnioExecutor;
 /**
  * A {@link Connection}'s Undertow WebSocket, holding bounded memory whatever the client does:
  * inbound messages are read up to the frame limit and the rest discarded (so an oversized one is
- * answered with close code 1009, not a reset), outbound frames wait in a queue bounded in bytes,
- * written in order by a virtual thread, and a socket silent past the idle timeout is closed. While
+ * answered with close code 1009, not a reset), outbound frames wait on the channel, bounded in
+ * bytes, until its I/O thread has written them, and a socket silent past the idle timeout is closed. While
  * the queue is over half full the client's frames are not read: their replies would only add to it.
  */
 final class WebSocketTransport extends AbstractReceiveListener implements Connection.Transport {
@@ -36,7 +37,6 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
     private final Limits limits;
     private final LogLimiter logs;
     private final Metrics metrics;
-    private final Mailbox writer = new Mailbox(Integer.MAX_VALUE / 2, "lv-socket-writer");
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastReceived = System.nanoTime();
@@ -83,19 +83,26 @@ final class WebSocketTransport extends AbstractReceiveListener implements Connec
             channel.suspendReceives();
         }
         metrics.frameOut(bytes.length);
-        writer.offer(() -> {
-            try {
-                if (!closing.get()) {
-                    WebSockets.sendTextBlocking(ByteBuffer.wrap(bytes), channel);
-                }
-            } catch (IOException e) {
-                LOG.debug("write failed: {}", e.toString());
-            } finally {
-                if (queuedBytes.addAndGet(-bytes.length) < limits.maxQueuedBytes() / 8 && !closing.get()) {
-                    channel.resumeReceives();
-                }
+        // Queued on the channel at once, in call order (one view's frames come from its one lane),
+        // and written by the I/O thread: no thread waits for a write.
+        WebSockets.sendText(ByteBuffer.wrap(bytes), channel, new WebSocketCallback<>() {
+            @Override
+            public void complete(WebSocketChannel ch, Void context) {
+                written(bytes.length);
+            }
+
+            @Override
+            public void onError(WebSocketChannel ch, Void context, Throwable failure) {
+                LOG.debug("write failed: {}", failure.toString());
+                written(bytes.length);
             }
         });
+    }
+
+    private void written(int bytes) {
+        if (queuedBytes.addAndGet(-bytes) < limits.maxQueuedBytes() / 8 && !closing.get()) {
+            channel.resumeReceives();
+        }
     }
 
     @Override
