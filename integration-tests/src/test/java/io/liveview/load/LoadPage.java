@@ -30,11 +30,6 @@ enum LoadPage {
     /** The 1,000-row table as a plain list: {@code bump} with {@code id} raises that row's value. */
     TABLE("/table", "bump", TableRows.COUNT) {
         @Override
-        Map<String, String> values(int key) {
-            return tableValues(key);
-        }
-
-        @Override
         int[] counts(Document html) {
             int[] counts = new int[keys];
             readRows(html, counts);
@@ -47,11 +42,6 @@ enum LoadPage {
      * click's reply carries its row, whose value is what the view says the count is.
      */
     TABLE_STREAM("/table/stream", "bump", TableRows.COUNT) {
-        @Override
-        Map<String, String> values(int key) {
-            return tableValues(key);
-        }
-
         @Override
         int[] counts(Document html) {
             throw new UnsupportedOperationException("a stream's rows are not in the view's HTML; see seen()");
@@ -71,10 +61,6 @@ enum LoadPage {
             }
         }
     };
-
-    private static Map<String, String> tableValues(int key) {
-        return Map.of("id", String.valueOf(key + 1));
-    }
 
     private static void readRows(Document html, int[] counts) {
         for (Element row : html.select("tbody tr")) {
@@ -97,8 +83,10 @@ enum LoadPage {
         return ThreadLocalRandom.current().nextInt(keys);
     }
 
-    /** The click's {@code lv-value-*} values for a key. */
-    abstract Map<String, String> values(int key);
+    /** The click's {@code lv-value-*} values for a key: a table row's id, from 1. */
+    Map<String, String> values(int key) {
+        return Map.of("id", String.valueOf(key + 1));
+    }
 
     /** The count of every key as the view shows it. */
     abstract int[] counts(Document html);
