@@ -634,14 +634,33 @@ function unstream(el) {
   for (const id of o.del || []) item(el, id)?.remove();
 }
 
+// A streamed item the page shows already becomes the new one in place, node by node where they
+// match, so what the user has there (focus, typed text, a hook's element) stays.
+function morph(a, b) {
+  for (const { name } of [...a.attributes]) if (!b.hasAttribute(name)) a.removeAttribute(name);
+  for (const { name, value } of b.attributes) if (a.getAttribute(name) !== value) a.setAttribute(name, value);
+  const was = [...a.childNodes], now = [...b.childNodes];
+  now.forEach((n, i) => {
+    const o = was[i];
+    if (!o) a.append(n);
+    else if (o.nodeName !== n.nodeName) o.replaceWith(n);
+    else if (o.nodeType === 1) morph(o, n);
+    else if (o.data !== n.data) o.data = n.data;
+  });
+  was.slice(now.length).forEach(o => o.remove());
+}
+
 // Items come in the order they take among themselves; those for the front go there one after another.
 function stream(el, items) {
   const o = order(el), byId = new Map([...el.children].map(c => [c.id, c]));
   let front = 0;
   for (const c of items) {
     const old = byId.get(c.id), at = o.at?.[c.id] ?? -1;
-    byId.set(c.id, c);
-    old ? old.replaceWith(c) : el.insertBefore(c, at < 0 ? null : el.children[at || front++] || null);
+    if (old) morph(old, c);
+    else {
+      byId.set(c.id, c);
+      el.insertBefore(c, at < 0 ? null : el.children[at || front++] || null);
+    }
   }
   const kids = [...el.children], keep = Math.abs(o.limit);
   if (o.limit) (o.limit > 0 ? kids.slice(keep) : kids.slice(0, -keep)).forEach(c => c.remove());
