@@ -50,8 +50,14 @@ class BindingsTest extends BrowserTest {
         page.click("#inside");
         page.click("#outside");
         assertEquals(List.of("away (click)"), lines("away", "away (click)"));
-        page.click("#inner");
+        page.evaluate("document.getElementById('menu').hidden = true");
+        page.click("#outside");
+        page.evaluate("document.getElementById('menu').hidden = false");
+        page.click("#inner"); // outside the menu too, which shows again
         assertThat(log().last()).hasText("inner-click (click)");
+        // Replies come in order: once the inner click's line is in, every away line before it is too.
+        assertEquals(List.of("away (click)", "away (click)"), lines("away", "inner-click (click)"),
+                "one away for each click outside while the menu was shown, none while it was hidden");
         assertEquals(List.of(), lines("slow-save", "inner-click"), "the form was not submitted");
     }
 

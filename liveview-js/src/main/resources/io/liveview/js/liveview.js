@@ -13,7 +13,7 @@
  * Attributes it understands (docs/bindings.md has each one's payload):
  *   lv-click="name"            click on the element (or inside it): {type:"click", value: lv-value-*}; an <a>
  *                              does not navigate, a submit button does not submit its form
- *   lv-click-away="name"       a click anywhere outside the element
+ *   lv-click-away="name"       a click anywhere outside the element, while it is shown
  *   lv-value-NAME="v"          sent as value.NAME with the element's events
  *   <form lv-submit="name">    submit (default prevented): {type:"submit", value: the form's fields}
  *   <form lv-change="name">    every input event in the form: {type:"change", value: fields, target: field name}
@@ -319,7 +319,8 @@ document.addEventListener('click', e => {
   clicked = [e.target, ref];
   setTimeout(() => (clicked = null));
   for (const el of everywhere('lv-click-away')) {
-    if (!el.contains(e.target)) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
+    // A hidden element (a closed menu, a dialog a command hid) hears nothing: a click is not "away" from it.
+    if (!el.contains(e.target) && el.checkVisibility()) event(el, 'click', el.getAttribute('lv-click-away'), values(el));
   }
   const link = e.target.closest?.('a[lv-patch], a[lv-navigate]');
   if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
