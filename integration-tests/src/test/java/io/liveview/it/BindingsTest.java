@@ -104,6 +104,14 @@ class BindingsTest extends BrowserTest {
         assertThat(page.locator("#saving")).not().hasClass("lv-submit-loading");
         assertTrue(classesSeen("save").contains("save lv-submit-loading"), "the submit button too: " + classesSeen("save"));
 
+        // A submit whose commands push twice: the button shows its text once, and gets its own back.
+        page.click("#save-twice");
+        Locator twice = page.locator("#save-twice");
+        assertThat(twice).hasText("Saving...");
+        assertThat(log().last()).hasText("slow-again (submit)");
+        assertThat(twice).isEnabled();
+        assertEquals("Save <i>twice</i>", twice.innerHTML(), "the button's own nodes are back after both replies");
+
         page.locator("#debounced").fill("x");
         assertThat(log().last()).hasText("typed (change) target=d d=x");
         assertTrue(classesSeen("typing").contains("typing lv-change-loading"), classesSeen("typing").toString());

@@ -249,13 +249,18 @@ function event(el, type, name, value, extra, also = [], then) {
 
 // lv-disable-with="Saving..." on a form's buttons: shown, and the button disabled, while its submit
 // is in flight. The button's own nodes go back before the reply's patch, which was made for them.
+// A button already showing its text (a second push of the same submit) is left to the first.
+const withheld = new WeakSet();
+
 function disableWith(form) {
-  const undo = [...form.querySelectorAll('[lv-disable-with]')].map(b => {
+  const undo = [...form.querySelectorAll('[lv-disable-with]')].filter(b => !withheld.has(b)).map(b => {
     const kids = [...b.childNodes], text = b.getAttribute('lv-disable-with'), input = b.localName === 'input';
     const value = b.value;
+    withheld.add(b);
     input ? (b.value = text) : (b.textContent = text);
     b.disabled = true;
     return () => {
+      withheld.delete(b);
       input ? (b.value = value) : b.replaceChildren(...kids);
       b.disabled = false;
     };
