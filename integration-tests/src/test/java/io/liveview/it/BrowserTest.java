@@ -1,5 +1,7 @@
 package io.liveview.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -78,6 +80,17 @@ abstract class BrowserTest {
         page.waitForURL(url("/todo"));
         page.locator("[data-lv-root].lv-connected").waitFor();
         return page;
+    }
+
+    /**
+     * Waits up to 10 s until a script expression is true in the page, polled from here: the demo's
+     * Content-Security-Policy refuses the eval that Playwright's waitForFunction needs.
+     */
+    protected static void awaitTrue(Page page, String expression) {
+        for (int i = 0; i < 500 && !Boolean.TRUE.equals(page.evaluate(expression)); i++) {
+            page.waitForTimeout(20);
+        }
+        assertEquals(true, page.evaluate(expression), expression);
     }
 
     protected static Locator root(Page page) {

@@ -56,12 +56,7 @@ class FeedTest extends BrowserTest {
         assertThat(entries(page)).hasCount(120);
 
         page.evaluate("window.__lost = liveView.socket; liveView.socket.close()");
-        // A new socket, and the view joined on it again (polled: the page's CSP refuses waitForFunction).
-        String rejoined = "liveView.socket !== window.__lost && liveView.isConnected()";
-        for (int i = 0; i < 200 && !Boolean.TRUE.equals(page.evaluate(rejoined)); i++) {
-            page.waitForTimeout(50);
-        }
-        assertEquals(true, page.evaluate(rejoined));
+        awaitTrue(page, "liveView.socket !== window.__lost && liveView.isConnected()"); // a new socket, joined
         page.click("#add");
         assertThat(page.locator("#made")).hasText(Pattern.compile("^220 made"));
         assertThat(entries(page)).hasCount(220);

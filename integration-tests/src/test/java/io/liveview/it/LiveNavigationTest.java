@@ -48,14 +48,10 @@ class LiveNavigationTest extends BrowserTest {
         awaitConnected();
     }
 
-    /** Until the page's one live root is joined (the page's CSP refuses waitForFunction's eval). */
+    /** Until the page's one live root is joined. */
     private void awaitConnected() {
         assertThat(page.locator("[data-lv-root]")).hasCount(1);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!Boolean.TRUE.equals(page.evaluate("liveView.isConnected()")) && Instant.now().isBefore(deadline)) {
-            page.waitForTimeout(20);
-        }
-        assertEquals(true, page.evaluate("liveView.isConnected()"));
+        awaitTrue(page, "liveView.isConnected()");
     }
 
     @Test

@@ -414,7 +414,8 @@ async function visit(href, push) {
   }
   if (mine !== visits) return;
   if (push) {
-    go(new URL(res.url).pathname + new URL(res.url).search + url.hash, true);
+    const to = new URL(res.url); // where redirects, if any, ended
+    go(to.pathname + to.search + url.hash, true);
     scrollTo(0, 0);
   }
   document.title = doc.title;
