@@ -34,8 +34,8 @@ import org.jsoup.parser.Parser;
  *   <li>each changed matched pair is diffed recursively at its final index.
  * </ol>
  *
- * <p>Matching: siblings with an {@code lv-key} (else {@code id}) attribute are matched by that
- * key; unkeyed siblings by position among the unkeyed (counted from the end for trailing
+ * <p>Matching: siblings with an {@code lv-key} (else {@code id}, else {@code lv-cid}, a
+ * component's number) attribute are matched by that key; unkeyed siblings by position among the unkeyed (counted from the end for trailing
  * siblings of the same tag, so one added or removed does not shift the rest). Matched children
  * forming a longest increasing subsequence of old positions stay put; only the others move. When
  * keyed children move, the unkeyed ones are matched either within the gaps between the keyed
@@ -95,14 +95,16 @@ public final class Differ {
      * Diffs a new render against the previous one.
      *
      * @param previous the snapshot of the render the client's DOM currently shows
-     * @param newInnerHtml the new template output
+     * @param newInnerHtml the new template output; for a snapshot {@link Snapshot#ofElement of
+     *     an element}, the element's new markup
      * @return the patch and the snapshot of the new render
+     * @throws IllegalArgumentException if an element's new markup is not one element
      */
     public Result diff(Snapshot previous, String newInnerHtml) {
         Objects.requireNonNull(previous, "previous");
-        Element root = Html.parseFragment(newInnerHtml);
+        Element root = previous.element() ? Html.parseElement(newInnerHtml) : Html.parseFragment(newInnerHtml);
         PackedTree.Packing packing = PackedTree.pack(root, newInnerHtml.length());
-        Snapshot next = new Snapshot(packing.bytes());
+        Snapshot next = new Snapshot(packing.bytes(), previous.element());
         PackedNode old = PackedNode.root(previous.packed());
         if (old.samePacking(packing, 0)) {
             return new Result(Patch.empty(), next);
@@ -738,8 +740,8 @@ public final class Differ {
             Side side = new Side(new String[nodes.size()], new String[nodes.size()]);
             for (int i = 0; i < nodes.size(); i++) {
                 if (nodes.get(i) instanceof Element e) {
-                    side.keys[i] =
-                            key(e.hasAttr("lv-key"), e.attr("lv-key"), e.hasAttr("id") ? e.id() : null);
+                    side.keys[i] = key(e.hasAttr("lv-key"), e.attr("lv-key"), e.hasAttr("id") ? e.id() : null,
+                            e.hasAttr(COMPONENT) ? e.attr(COMPONENT) : null);
                     side.shapes[i] = e.tagName();
                 } else {
                     side.shapes[i] = nodes.get(i).nodeName();
@@ -751,15 +753,19 @@ public final class Differ {
         static String key(PackedNode node) {
             return node.isElement()
                     ? key(node.hasAttr("lv-key"), node.attr("lv-key"),
-                            node.hasAttr("id") ? node.attr("id") : null)
+                            node.hasAttr("id") ? node.attr("id") : null,
+                            node.hasAttr(COMPONENT) ? node.attr(COMPONENT) : null)
                     : null;
         }
 
-        private static String key(boolean hasLvKey, String lvKey, String id) {
+        private static String key(boolean hasLvKey, String lvKey, String id, String component) {
             if (hasLvKey) {
                 return "k" + lvKey;
             }
-            return id == null ? null : "i" + id;
+            if (id != null) {
+                return "i" + id;
+            }
+            return component == null ? null : "c" + component;
         }
 
         int size() {
@@ -812,6 +818,9 @@ public final class Differ {
 
     /** The attribute that makes an element a stream container, and its update mode. */
     static final String STREAM = "lv-stream";
+
+    /** The attribute naming the component an element is (the key of a component's placeholder). */
+    static final String COMPONENT = "lv-cid";
 
     /** Whether the element is a stream container, whose children a snapshot does not keep. */
     static boolean isStream(Element element) {

@@ -2,6 +2,7 @@ package io.liveview.diff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
@@ -51,6 +52,42 @@ public final class Html {
         Element root = new Element("div");
         root.appendChildren(parseFragment(innerHtml, root));
         return root;
+    }
+
+    /**
+     * Parses the render of one element, such as a component's.
+     *
+     * @param outerHtml markup of exactly one element, without anything around it
+     * @return a detached element of the tag a browser needs as the parent to parse that element
+     *     as written ({@code tbody} for a {@code tr}, {@code select} for an {@code option}...),
+     *     whose only child is the element
+     * @throws IllegalArgumentException if the markup is not one element
+     */
+    public static Element parseElement(String outerHtml) {
+        Element root = new Element(parentTagOf(outerHtml));
+        root.appendChildren(parseFragment(outerHtml, root));
+        if (root.childNodeSize() != 1 || !(root.childNode(0) instanceof Element)) {
+            String start = outerHtml.length() > 80 ? outerHtml.substring(0, 80) + "..." : outerHtml;
+            throw new IllegalArgumentException("expected the markup of exactly one element, with nothing around it, not: " + start);
+        }
+        return root;
+    }
+
+    /** The parent tag under which the HTML parser keeps the markup's first tag as written. */
+    private static String parentTagOf(String html) {
+        int end = 1;
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
+        }
+        String tag = html.startsWith("<") ? html.substring(1, end).toLowerCase(Locale.ROOT) : "";
+        return switch (tag) {
+            case "tr" -> "tbody";
+            case "td", "th" -> "tr";
+            case "tbody", "thead", "tfoot", "caption", "colgroup" -> "table";
+            case "col" -> "colgroup";
+            case "option", "optgroup" -> "select";
+            default -> "div";
+        };
     }
 
     /**

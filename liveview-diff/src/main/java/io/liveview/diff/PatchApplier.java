@@ -29,49 +29,106 @@ public final class PatchApplier {
      * @throws IllegalArgumentException if a path does not lead to a suitable node
      */
     public static void apply(Patch patch, Element root) {
-        for (Op op : patch.ops()) {
-            switch (op) {
-                case Op.SetText(var path, var text) -> {
-                    switch (resolve(root, path)) {
-                        case TextNode node -> node.text(text);
-                        case DataNode node -> node.setWholeData(text);
-                        case Comment node -> node.setData(text);
-                        default -> throw new IllegalArgumentException("not a text node at " + path);
+        new Target(root, null).apply(patch);
+    }
+
+    /**
+     * Applies the patch of an element's own render ({@link Snapshot#ofElement}), a component's,
+     * whose paths start with 0 for the element itself.
+     *
+     * @param patch the patch
+     * @param element the element as the page shows it, inside its page; modified in place, or
+     *     replaced in its parent
+     * @throws IllegalArgumentException if a path does not lead to a suitable node
+     */
+    public static void applyToElement(Patch patch, Element element) {
+        new Target(null, element).apply(patch);
+    }
+
+    /**
+     * What paths are resolved from: the children of {@code root}, or a parent holding
+     * {@code element} alone (which a replace of the element replaces in turn).
+     */
+    private static final class Target {
+        private final Element root;
+        private Node element;
+
+        Target(Element root, Element element) {
+            this.root = root;
+            this.element = element;
+        }
+
+        void apply(Patch patch) {
+            for (Op op : patch.ops()) {
+                switch (op) {
+                    case Op.SetText(var path, var text) -> {
+                        switch (resolve(path)) {
+                            case TextNode node -> node.text(text);
+                            case DataNode node -> node.setWholeData(text);
+                            case Comment node -> node.setData(text);
+                            default -> throw new IllegalArgumentException("not a text node at " + path);
+                        }
                     }
-                }
-                // Through attributes(), which keeps the name's case as setAttribute does on SVG.
-                case Op.SetAttr(var path, var name, var value) -> {
-                    Element element = element(root, path);
-                    element.attributes().put(name, value);
-                    if (name.equals(Differ.STREAM)) {
-                        StreamOrder.of(value).resetAndDelete(element);
+                    // Through attributes(), which keeps the name's case as setAttribute does on SVG.
+                    case Op.SetAttr(var path, var name, var value) -> {
+                        Element target = element(path);
+                        target.attributes().put(name, value);
+                        if (name.equals(Differ.STREAM)) {
+                            StreamOrder.of(value).resetAndDelete(target);
+                        }
                     }
-                }
-                case Op.RemoveAttr(var path, var name) -> element(root, path).attributes().remove(name);
-                case Op.SetProperty(var path, var name, var value) ->
-                        setProperty(element(root, path), name, value);
-                case Op.Insert(var path, var index, var html) -> insert(element(root, path), index, html);
-                case Op.Remove(var path) -> resolve(root, path).remove();
-                case Op.Move(var path, var from, var to) -> {
-                    Element parent = element(root, path);
-                    Node child = childAt(parent, from, path);
-                    child.remove();
-                    parent.insertChildren(to, child);
-                }
-                case Op.Replace(var path, var html) -> {
-                    Node node = resolve(root, path);
-                    Element parent = (Element) node.parent();
-                    int index = node.siblingIndex();
-                    List<Node> nodes = Html.parseFragment(html, parent);
-                    node.remove();
-                    parent.insertChildren(index, nodes);
-                }
-                case Op.ReplaceChildren(var path, var html) -> {
-                    Element parent = element(root, path);
-                    parent.empty();
-                    parent.appendChildren(Html.parseFragment(html, parent));
+                    case Op.RemoveAttr(var path, var name) -> element(path).attributes().remove(name);
+                    case Op.SetProperty(var path, var name, var value) ->
+                            setProperty(element(path), name, value);
+                    case Op.Insert(var path, var index, var html) -> insert(element(path), index, html);
+                    case Op.Remove(var path) -> resolve(path).remove();
+                    case Op.Move(var path, var from, var to) -> {
+                        Element parent = element(path);
+                        Node child = childAt(parent, from, path);
+                        child.remove();
+                        parent.insertChildren(to, child);
+                    }
+                    case Op.Replace(var path, var html) -> {
+                        Node node = resolve(path);
+                        Element parent = (Element) node.parent();
+                        int index = node.siblingIndex();
+                        List<Node> nodes = Html.parseFragment(html, parent);
+                        node.remove();
+                        parent.insertChildren(index, nodes);
+                        if (node == element) {
+                            element = nodes.getFirst();
+                        }
+                    }
+                    case Op.ReplaceChildren(var path, var html) -> {
+                        Element parent = element(path);
+                        parent.empty();
+                        parent.appendChildren(Html.parseFragment(html, parent));
+                    }
                 }
             }
+        }
+
+        private Element element(List<Integer> path) {
+            if (resolve(path) instanceof Element found) {
+                return found;
+            }
+            throw new IllegalArgumentException("not an element at " + path);
+        }
+
+        private Node resolve(List<Integer> path) {
+            Node node = root;
+            int from = 0;
+            if (element != null) {
+                if (path.isEmpty() || path.getFirst() != 0) {
+                    throw new IllegalArgumentException("an element's patch has paths from 0, not " + path);
+                }
+                node = element;
+                from = 1;
+            }
+            for (int i = from; i < path.size(); i++) {
+                node = childAt(node, path.get(i), path);
+            }
+            return node;
         }
     }
 
@@ -123,21 +180,6 @@ public final class PatchApplier {
             }
         }
         return null;
-    }
-
-    private static Element element(Element root, List<Integer> path) {
-        if (resolve(root, path) instanceof Element element) {
-            return element;
-        }
-        throw new IllegalArgumentException("not an element at " + path);
-    }
-
-    private static Node resolve(Element root, List<Integer> path) {
-        Node node = root;
-        for (int index : path) {
-            node = childAt(node, index, path);
-        }
-        return node;
     }
 
     private static Node childAt(Node parent, int index, List<Integer> path) {

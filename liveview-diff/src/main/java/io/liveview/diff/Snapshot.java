@@ -13,9 +13,11 @@ import java.util.Objects;
 public final class Snapshot {
 
     private final byte[] packed;
+    private final boolean element;
 
-    Snapshot(byte[] packed) {
+    Snapshot(byte[] packed, boolean element) {
         this.packed = packed;
+        this.element = element;
     }
 
     /**
@@ -26,7 +28,21 @@ public final class Snapshot {
      */
     public static Snapshot of(String innerHtml) {
         Objects.requireNonNull(innerHtml, "innerHtml");
-        return new Snapshot(PackedTree.pack(Html.parseFragment(innerHtml), innerHtml.length()).bytes());
+        return new Snapshot(PackedTree.pack(Html.parseFragment(innerHtml), innerHtml.length()).bytes(), false);
+    }
+
+    /**
+     * The snapshot of the render of one element, a component's: the patches of its later renders
+     * address a parent holding that element alone, so every path starts with 0, the element
+     * ({@link PatchApplier#applyToElement}).
+     *
+     * @param outerHtml the element's markup, nothing around it
+     * @return the snapshot
+     * @throws IllegalArgumentException if the markup is not one element
+     */
+    public static Snapshot ofElement(String outerHtml) {
+        Objects.requireNonNull(outerHtml, "outerHtml");
+        return new Snapshot(PackedTree.pack(Html.parseElement(outerHtml), outerHtml.length()).bytes(), true);
     }
 
     /**
@@ -38,6 +54,11 @@ public final class Snapshot {
      */
     public String html() {
         return Html.innerHtml(PackedTree.unpack(packed));
+    }
+
+    /** Whether this is the snapshot of one element's render ({@link #ofElement}). */
+    boolean element() {
+        return element;
     }
 
     /** The packed tree of the render. */

@@ -3,6 +3,7 @@ package io.liveview.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -451,6 +452,70 @@ class DifferTest {
             assertEquals("<li id=\"c\">3</li><li id=\"d\">4</li>",
                     applied(holds, before, container("{\"n\":2,\"limit\":-2}", "<li id=d>4</li>")),
                     "a negative limit keeps the last items");
+        }
+    }
+
+    @Nested
+    class Components {
+
+        /** Diffs one element's renders and applies the patch to that element inside a page. */
+        private List<Op> elementOps(String before, String after, String page) {
+            Patch patch = differ.diff(Snapshot.ofElement(before), after).patch();
+            Element root = Html.parseFragment(page.replace("@", before));
+            PatchApplier.applyToElement(patch, root.selectFirst("[lv-cid]"));
+            assertEquals(Html.innerHtml(Html.parseFragment(page.replace("@", after))), Html.innerHtml(root));
+            return patch.ops();
+        }
+
+        @Test
+        void aRowComponentIsParsedAsARowAndPatchedFromZero() {
+            List<Op> ops = elementOps(
+                    "<tr lv-cid=\"3\"><td>a</td><td>1</td></tr>",
+                    "<tr lv-cid=\"3\"><td>a</td><td>2</td></tr>",
+                    "<table><tbody><tr><td>x</td></tr>@<tr><td>y</td></tr></tbody></table>");
+            assertEquals(List.of(new Op.SetText(path(0, 1, 0), "2")), ops);
+        }
+
+        @Test
+        void anotherRootTagReplacesTheElementInItsParent() {
+            List<Op> ops = elementOps(
+                    "<li lv-cid=\"1\">a</li>",
+                    "<p lv-cid=\"1\">b</p>",
+                    "<div>x@y</div>");
+            assertEquals(List.of(new Op.Replace(path(0), "<p lv-cid=\"1\">b</p>")), ops);
+        }
+
+        @Test
+        void optionsAndCellsKeepTheirTags() {
+            assertEquals("<option value=\"1\">a</option>", Snapshot.ofElement("<option value=\"1\">a</option>").html());
+            assertEquals("<td>a</td>", Snapshot.ofElement("<td>a</td>").html());
+            assertEquals("<tbody><tr><td>a</td></tr></tbody>", Snapshot.ofElement("<tbody><tr><td>a</td></tr></tbody>").html());
+        }
+
+        @Test
+        void markupThatIsNotOneElementIsRefused() {
+            for (String bad : List.of("", "text", "<p>a</p><p>b</p>", " <p>a</p>", "<p>a</p>x")) {
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class, () -> Snapshot.ofElement(bad), bad);
+                assertTrue(e.getMessage().contains("exactly one element"), e.getMessage());
+            }
+            Snapshot one = Snapshot.ofElement("<p>a</p>");
+            assertThrows(
+                    IllegalArgumentException.class, () -> differ.diff(one, "<p>a</p><p>b</p>"));
+        }
+
+        @Test
+        void placeholdersAreKeyedByComponentSoReorderingOnlyMoves() {
+            String before = "<table><tbody><tr lv-cid=\"1\"></tr><tr lv-cid=\"2\"></tr><tr lv-cid=\"3\"></tr></tbody></table>";
+            String after = "<table><tbody><tr lv-cid=\"3\"></tr><tr lv-cid=\"1\"></tr><tr lv-cid=\"2\"></tr></tbody></table>";
+            List<Op> ops = ops(before, after);
+            assertEquals(1, ops.size(), ops.toString());
+            assertInstanceOf(Op.Move.class, ops.getFirst());
+        }
+
+        @Test
+        void anUnchangedPlaceholderGivesNoOperation() {
+            assertEquals(List.of(), ops("<ul><li lv-cid=\"1\"></li>a</ul>", "<ul><li lv-cid=\"1\"></li>a</ul>"));
         }
     }
 
