@@ -76,6 +76,7 @@ public final class DemoApp {
                 .live("/dialog", DialogLive::new)
                 .live("/sparkline", SparklineLive::new)
                 .live("/table", TableLive::new)
+                .live("/table/plain", TablePlainLive::new)
                 .live("/table/stream", TableStreamLive::new)
                 .get("/health", (request, response) -> response.json(Map.of("status", "up")))
                 .layout("layout")

@@ -22,7 +22,7 @@ class TableLiveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/table", "/table/stream"})
+    @ValueSource(strings = {"/table", "/table/plain", "/table/stream"})
     void showsAThousandRowsInOrder(String path) {
         TestPage page = APP.live(path);
         List<String> ids = page.texts("tbody tr .id");
@@ -32,7 +32,7 @@ class TableLiveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/table", "/table/stream"})
+    @ValueSource(strings = {"/table", "/table/plain", "/table/stream"})
     void aBumpRaisesThatRowOnly(String path) {
         TestPage page = APP.live(path);
         page.click("#row-17 .bump").click("#row-17 .bump").click("#row-1000 .bump");

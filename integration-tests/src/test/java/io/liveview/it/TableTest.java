@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The demo's 1,000-row table in Chromium: a bump touches its row's value cell and no other node;
+ * The demo's 1,000-row table in Chromium, as row components, a plain list and a stream: a bump
+ * touches its row's value cell and no other node;
  * and over a raw socket, a bump of a row that is not there, which no page of the table sends.
  */
 class TableTest extends BrowserTest {
 
-    @Test
-    void aBumpChangesThatRowAndNothingElse() {
+    @ParameterizedTest
+    @ValueSource(strings = {"/table", "/table/plain"})
+    void aBumpChangesThatRowAndNothingElse(String path) {
         startServer(0);
-        Page page = open("/table");
+        Page page = open(path);
         List<?> ids = (List<?>) page.evaluate("[...document.querySelectorAll('tbody tr .id')].map(td => td.textContent)");
         assertEquals(IntStream.rangeClosed(1, 1_000).mapToObj(String::valueOf).toList(), ids);
         // Every row node is tagged and its HTML kept, and every DOM mutation from here on is recorded,
@@ -82,11 +86,11 @@ class TableTest extends BrowserTest {
     @Test
     void aBumpOfARowThatIsNotThereIsTheClientsFaultAndTheViewKeepsWorking() throws Exception {
         startServer(0);
-        LivePage page = LivePage.load(server.port(), "/table", null);
+        LivePage page = LivePage.load(server.port(), "/table/plain", null);
         try (RawWebSocket ws = RawWebSocket.open(server.port(), page.cookie(), 0)) {
             ReplyReader reader = ReplyReader.start(ws, Duration.ofSeconds(20));
             ws.sendText(RawWebSocket.frame("1", page.viewId(), "join", Map.of("token", page.token(), "csrf", page.csrf(),
-                    "url", url("/table"), "pristine", true)));
+                    "url", url("/table/plain"), "pristine", true)));
             List<String> ids = List.of("0", "1001", "seven", "7");
             for (int i = 0; i < ids.size(); i++) {
                 ws.sendText(RawWebSocket.frame(String.valueOf(i + 2), page.viewId(), "event",

@@ -28,7 +28,7 @@ enum LoadPage {
     },
 
     /** The 1,000-row table as a plain list: {@code bump} with {@code id} raises that row's value. */
-    TABLE("/table", "bump", TableRows.COUNT) {
+    TABLE("/table/plain", "bump", TableRows.COUNT) {
         @Override
         int[] counts(Document html) {
             int[] counts = new int[keys];

@@ -269,10 +269,15 @@ final class Connection implements ViewProcess.Outbox {
         String type = frame.text("type");
         JsonNode target = frame.payload().get("target");
         Payload payload = new Payload(type, frame.payload().get("value"), target != null && target.isTextual() ? target.asText() : null);
+        JsonNode component = frame.payload().get("cid");
+        if (component != null && !(component.isInt() && component.intValue() > 0)) {
+            throw new Frame.BadFrame(frame.ref(), frame.view(), "cid is a component's number, from its lv-target");
+        }
+        Integer cid = component == null ? null : component.intValue();
         views.compute(frame.view(), (id, process) -> {
             if (process == null) {
                 unknownView(frame);
-            } else if (!process.event(frame.ref(), eventName, payload)) {
+            } else if (!process.event(frame.ref(), eventName, payload, cid)) {
                 logs.warn(LOG, "overloaded", "{}: view {} is overloaded, dropped an event", name, id);
                 inLine(process, Frame.errorReply(frame.ref(), id, "overloaded",
                         "view " + id + " has too many queued events; '" + Echo.of(eventName) + "' was dropped"));

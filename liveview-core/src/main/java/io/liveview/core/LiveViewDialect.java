@@ -1,5 +1,7 @@
 package io.liveview.core;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.context.IExpressionContext;
@@ -11,6 +13,7 @@ import org.thymeleaf.model.IAttribute;
 import org.thymeleaf.model.IProcessableElementTag;
 import org.thymeleaf.processor.AbstractProcessor;
 import org.thymeleaf.processor.IProcessor;
+import org.thymeleaf.processor.element.AbstractAttributeTagProcessor;
 import org.thymeleaf.processor.element.IElementTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
 import org.thymeleaf.processor.element.MatchingAttributeName;
@@ -26,6 +29,9 @@ import org.unbescape.html.HtmlEscape;
  * the attribute {@code lv-name} the client reads; {@code null} or {@code false} leaves it out. Plain
  * {@code lv-*} attributes pass through untouched.
  *
+ * <p>{@code lv:component="Name"} places a {@link LiveComponent}: the element becomes its
+ * placeholder, and its other {@code lv:name} attributes are the values passed to it.
+ *
  * <p>Expressions also get {@code #js}, {@link JS#js()}, to write JS commands:
  * {@code lv:click="${#js.show('#dialog').focus('#name')}"}.
  */
@@ -40,7 +46,7 @@ final class LiveViewDialect extends AbstractProcessorDialect implements IExpress
 
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
-        return Set.of(new AttributeProcessor(dialectPrefix));
+        return Set.of(new ComponentProcessor(dialectPrefix), new AttributeProcessor(dialectPrefix));
     }
 
     @Override
@@ -61,6 +67,45 @@ final class LiveViewDialect extends AbstractProcessorDialect implements IExpress
                 return true;
             }
         };
+    }
+
+    /**
+     * Replaces an element with {@code lv:component} by its component's placeholder (see
+     * {@link Components}), before the attribute processor would write its attributes.
+     */
+    private static final class ComponentProcessor extends AbstractAttributeTagProcessor {
+
+        ComponentProcessor(String dialectPrefix) {
+            super(TemplateMode.HTML, dialectPrefix, null, false, "component", true, 1000, false);
+        }
+
+        @Override
+        protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
+                                 String attributeValue, IElementTagStructureHandler structure) {
+            if (!(context.getVariable(Components.VARIABLE) instanceof Components components)) {
+                throw new IllegalStateException("lv:component is only for the templates of live views and components");
+            }
+            String name = String.valueOf(evaluate(context, attributeValue));
+            Map<String, Object> passed = new LinkedHashMap<>();
+            for (IAttribute attribute : tag.getAllAttributes()) {
+                String complete = attribute.getAttributeCompleteName();
+                if (complete.startsWith(PREFIX + ":") && !complete.equals(PREFIX + ":component")) {
+                    passed.put(complete.substring(PREFIX.length() + 1), evaluate(context, attribute.getValue()));
+                }
+            }
+            Object id = passed.get("id");
+            if (id == null) {
+                throw new IllegalStateException("lv:component=\"" + name + "\" needs an lv:id, unique among the view's " + name + " components");
+            }
+            passed.put("id", id.toString());
+            String element = tag.getElementDefinition().getElementName().getElementName();
+            int cid = components.place(name, id.toString(), passed, element);
+            structure.replaceWith("<" + element + " " + Components.ATTRIBUTE + "=\"" + cid + "\"></" + element + ">", false);
+        }
+    }
+
+    private static Object evaluate(ITemplateContext context, String expression) {
+        return StandardExpressions.getExpressionParser(context.getConfiguration()).parseExpression(context, expression).execute(context);
     }
 
     /** Turns every {@code lv:name="expression"} of an element into {@code lv-name="value"}. */
@@ -91,8 +136,7 @@ final class LiveViewDialect extends AbstractProcessorDialect implements IExpress
                 if (!PREFIX.equals(name.getPrefix()) || !attribute.getAttributeCompleteName().startsWith(PREFIX + ":")) {
                     continue;
                 }
-                Object value = StandardExpressions.getExpressionParser(context.getConfiguration())
-                        .parseExpression(context, attribute.getValue()).execute(context);
+                Object value = evaluate(context, attribute.getValue());
                 structure.removeAttribute(name);
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     structure.setAttribute(PREFIX + "-" + name.getAttributeName(), HtmlEscape.escapeHtml4Xml(value.toString()));

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -577,7 +578,13 @@ public final class LiveViewServer implements AutoCloseable {
             return new FirstPage(null, true, socket.redirectTarget());
         }
         long renderStart = meters.start();
-        String inner = renderer.render(view.template(), socket.assigns(), base);
+        Components components = socket.components();
+        String inner = components.renderView(renderer, view, base);
+        if (!components.isEmpty()) {
+            components.renderComponents(renderer, base, null);
+            inner = components.expand(inner, new HashSet<>());
+            components.roundDone();
+        }
         meters.rendered(renderStart);
         String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
         String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(session.id()), inner);

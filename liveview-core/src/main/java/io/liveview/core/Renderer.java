@@ -3,6 +3,7 @@ package io.liveview.core;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
@@ -64,10 +65,26 @@ final class Renderer {
      * @param base the prefix the page is served under, put in front of {@code @{/...}} links
      */
     String render(String template, Map<String, Object> variables, String base) {
+        return render(template, variables, base, null);
+    }
+
+    /**
+     * Renders a live template: {@code lv:component} places its components into {@code components}.
+     *
+     * @param template a template name, or {@code "name :: fragment"} for one fragment of it
+     */
+    String render(String template, Map<String, Object> variables, String base, Components components) {
         Context context = new Context();
         context.setVariables(variables);
         context.setVariable(BASE, base);
-        return engine.process(template, context);
+        if (components != null) {
+            context.setVariable(Components.VARIABLE, components);
+        }
+        int fragment = template.indexOf("::");
+        if (fragment < 0) {
+            return engine.process(template, context);
+        }
+        return engine.process(template.substring(0, fragment).strip(), Set.of(template.substring(fragment + 2).strip()), context);
     }
 
     /**

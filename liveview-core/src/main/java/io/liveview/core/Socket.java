@@ -94,6 +94,7 @@ public final class Socket {
     private boolean redirectLive; // pushNavigate: the page may swap in the next one over its socket
     private String patchTo;
     private List<Map.Entry<String, Object>> pushedEvents = List.of();
+    private final Components components = new Components(this);
 
     Socket(String viewId, boolean connected, Runtime runtime) {
         this.viewId = viewId;
@@ -593,6 +594,24 @@ public final class Socket {
     void goLive(Runtime live) {
         connected = true;
         runtime = live;
+    }
+
+    /**
+     * Updates a component of this view after the current callback: its {@link LiveComponent#update}
+     * receives the assigns, and it renders if that assigned anything. A component not on the page
+     * (never placed, or dropped since) is skipped with a warning in the log.
+     *
+     * @param type    the component's class
+     * @param id      its id, as the template placed it
+     * @param assigns what its {@code update} receives
+     */
+    public void sendUpdate(Class<? extends LiveComponent> type, String id, Map<String, ?> assigns) {
+        components.sendUpdate(type, id, assigns);
+    }
+
+    /** The view's components. */
+    Components components() {
+        return components;
     }
 
     /** Reports whether anything was assigned since the last call, and resets the flag. */

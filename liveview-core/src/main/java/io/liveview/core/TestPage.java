@@ -270,14 +270,32 @@ public final class TestPage implements AutoCloseable {
     }
 
     /** The event a bound element sends: its binding's name and its {@code lv-value-*} attributes. */
-    private static ObjectNode binding(Element bound, String type, String attribute) {
+    private ObjectNode binding(Element bound, String type, String attribute) {
         ObjectNode value = Frame.object();
         bound.attributes().forEach(a -> {
             if (a.getKey().startsWith("lv-value-")) {
                 value.put(a.getKey().substring("lv-value-".length()), a.getValue());
             }
         });
-        return Frame.object().put("type", type).put("event", bound.attr(attribute)).set("value", value);
+        return aimed(bound, Frame.object().put("type", type).put("event", bound.attr(attribute)).set("value", value));
+    }
+
+    /**
+     * An element's {@code lv-target} sends its events to a component, as the browser client does:
+     * the component's number ({@code lv:target="${myself}"}), or a selector of an element in it.
+     */
+    private ObjectNode aimed(Element bound, ObjectNode payload) {
+        String target = bound.attr("lv-target");
+        if (target.matches("\\d{1,9}")) {
+            payload.put("cid", Integer.parseInt(target));
+        } else if (!target.isEmpty()) {
+            Element found = root.selectFirst(target);
+            Element component = found == null ? null : found.closest("[" + Components.ATTRIBUTE + "]");
+            if (component != null) {
+                payload.put("cid", Integer.parseInt(component.attr(Components.ATTRIBUTE)));
+            }
+        }
+        return payload;
     }
 
     /**
@@ -566,8 +584,8 @@ public final class TestPage implements AutoCloseable {
                 throw failure(what + ": the form has no " + binding);
             }
             try {
-                payload = Frame.object().put("type", type).put("event", form.attr(binding))
-                        .set("value", FormFields.values(form, values));
+                payload = aimed(form, Frame.object().put("type", type).put("event", form.attr(binding))
+                        .set("value", FormFields.values(form, values)));
             } catch (IllegalArgumentException e) {
                 throw failure(what + ": " + e.getMessage());
             }
@@ -858,6 +876,13 @@ public final class TestPage implements AutoCloseable {
         private void show(JsonNode payload) {
             if (payload.hasNonNull("patch")) {
                 PatchApplier.apply(PatchCodec.fromJson(payload.get("patch")), root);
+            }
+            for (var part : payload.path("c").properties()) {
+                Element component = root.selectFirst("[" + Components.ATTRIBUTE + "=\"" + part.getKey() + "\"]");
+                if (component == null) {
+                    throw new IllegalArgumentException("no component " + part.getKey() + " on the page for its patch");
+                }
+                PatchApplier.applyToElement(PatchCodec.fromJson(part.getValue()), component);
             }
             if (payload.hasNonNull("title")) {
                 title = payload.get("title").asText();

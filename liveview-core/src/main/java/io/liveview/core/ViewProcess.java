@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -200,8 +203,7 @@ final class ViewProcess {
                 mount.view.connected(mount.socket);
                 mount.socket.takePatch(); // the join already is at the page's URL: only later callbacks move it
                 mount.socket.takeChanged();
-                String html = render(mount);
-                mount.snapshot = Snapshot.of(html);
+                String html = renderWhole(mount);
                 ObjectNode reply = Frame.ok();
                 if (!pristine || !Tokens.hash(html).equals(deadRenderHash)) {
                     reply.put("html", html);
@@ -257,8 +259,7 @@ final class ViewProcess {
                 mount.view.handleParams(params, mount.socket);
             }
             mount.socket.takeChanged();
-            String html = render(mount);
-            mount.snapshot = Snapshot.of(html);
+            String html = renderWhole(mount);
             ObjectNode reply = Frame.ok().put("html", html);
             mount.shownTitle = null;
             pageUpdates(mount, reply);
@@ -280,6 +281,7 @@ final class ViewProcess {
         mailbox.offerFinal(() -> {
             if (mounted != null && outbox == NOWHERE) {
                 mounted.snapshot = null;
+                mounted.socket.components().forgetPage();
             }
         });
     }
@@ -309,15 +311,22 @@ final class ViewProcess {
     }
 
     /**
-     * Queues an event.
+     * Queues an event, for the view or, with {@code cid}, one of its components.
      *
      * @return {@code false} if the mailbox is full
      */
-    boolean event(String ref, String name, Payload payload) {
+    boolean event(String ref, String name, Payload payload, Integer cid) {
         return whenMounted(ref, (mount, replyTo) -> {
             try {
                 long start = meters.start();
-                if (name.equals(Socket.CLEAR_FLASH_EVENT)) {
+                if (cid != null) {
+                    if (!mount.socket.components().handleEvent(cid, name, payload)) {
+                        // Dropped by a render the page had not yet applied when it sent the event.
+                        replyTo.send(Frame.errorReply(ref, id, "unknown_component", "view " + id + " (" + route
+                                + ") has no component " + cid + "; event '" + Echo.of(name) + "' dropped"));
+                        return;
+                    }
+                } else if (name.equals(Socket.CLEAR_FLASH_EVENT)) {
                     mount.socket.clearFlash(payload.get("kind").orElse(null)); // a click on a flash message
                 } else {
                     mount.view.handleEvent(name, payload, mount.socket);
@@ -485,12 +494,10 @@ final class ViewProcess {
             return; // detached (the resume renders what changed) or leaving: nobody to push to
         }
         try {
-            Patch patch = rerender(mount);
+            Changes changes = rerender(mount);
             ObjectNode diff = Frame.object().put("join", mount.joinRef);
-            if (!patch.isEmpty()) {
-                diff.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
-            }
-            if (pageUpdates(mount, diff) || !patch.isEmpty()) {
+            changes.putInto(diff);
+            if (pageUpdates(mount, diff) || !changes.isEmpty()) {
                 outbox.send(Frame.push(id, Frame.DIFF, diff));
             }
         } catch (Exception | LinkageError e) {
@@ -498,18 +505,81 @@ final class ViewProcess {
         }
     }
 
-    private Patch rerender(Mounted mount) {
-        boolean assigned = mount.socket.takeChanged();
-        if (!assigned && !mount.templatesChanged) {
-            return Patch.empty();
+    /** What a render changed on the page: the view's patch and its components'. */
+    private record Changes(Patch patch, Map<Integer, Patch> components) {
+
+        boolean isEmpty() {
+            return patch.isEmpty() && components.isEmpty();
         }
-        mount.templatesChanged = false;
+
+        void putInto(ObjectNode payload) {
+            if (!patch.isEmpty()) {
+                payload.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
+            }
+            if (!components.isEmpty()) {
+                ObjectNode byCid = payload.putObject("c");
+                components.forEach((cid, part) -> byCid.set(cid.toString(), PatchCodec.toJson(part, JsonNodeFactory.instance)));
+            }
+        }
+    }
+
+    /**
+     * Renders what the last callbacks changed: the view's template if it assigned anything, then
+     * each component that did (see {@link Components}).
+     */
+    private Changes rerender(Mounted mount) throws Exception {
+        Components components = mount.socket.components();
+        warnMissing(components.applyUpdates());
+        Patch patch = Patch.empty();
+        if (mount.socket.takeChanged() || mount.templatesChanged) {
+            if (mount.templatesChanged) {
+                components.renderAll();
+            }
+            mount.templatesChanged = false;
+            String html = render(mount);
+            long start = meters.start();
+            Differ.Result result = server.differ().diff(mount.snapshot, html);
+            meters.diffed(start);
+            mount.snapshot = result.next();
+            patch = result.patch();
+        }
+        if (components.isEmpty()) {
+            return new Changes(patch, Map.of());
+        }
+        Map<Integer, Patch> parts = components.renderComponents(server.renderer(), base, server.differ());
+        Set<Integer> sentWhole = new HashSet<>();
+        patch = components.expand(patch, sentWhole);
+        Map<Integer, Patch> shown = new TreeMap<>();
+        parts.forEach((cid, part) -> shown.put(cid, components.expand(part, sentWhole)));
+        shown.keySet().removeAll(sentWhole);
+        components.roundDone();
+        return new Changes(patch, shown);
+    }
+
+    /**
+     * The whole render, for a page that gets everything (a join, a resume): the view's with its
+     * components' in place. The view keeps the snapshots to diff later renders against.
+     */
+    private String renderWhole(Mounted mount) throws Exception {
+        Components components = mount.socket.components();
+        warnMissing(components.applyUpdates());
+        components.forgetPage();
         String html = render(mount);
-        long start = meters.start();
-        Differ.Result result = server.differ().diff(mount.snapshot, html);
-        meters.diffed(start);
-        mount.snapshot = result.next();
-        return result.patch();
+        mount.snapshot = Snapshot.of(html);
+        if (components.isEmpty()) {
+            return html;
+        }
+        components.renderComponents(server.renderer(), base, server.differ());
+        String whole = components.expand(html, new HashSet<>());
+        components.roundDone();
+        return whole;
+    }
+
+    private void warnMissing(List<String> components) {
+        for (String component : components) {
+            server.logs().warn(LOG, "send_update " + route, "view {} ({}): sendUpdate to component {}, which is not on the page",
+                    id, route, component);
+        }
     }
 
     /**
@@ -585,10 +655,7 @@ final class ViewProcess {
             replyTo.send(Frame.reply(ref, id, sendingAway(mount, reply.put("redirect", base + away))));
             return;
         }
-        Patch patch = rerender(mount);
-        if (!patch.isEmpty()) {
-            reply.set("patch", PatchCodec.toJson(patch, JsonNodeFactory.instance));
-        }
+        rerender(mount).putInto(reply);
         pageUpdates(mount, reply);
         replyTo.send(Frame.reply(ref, id, reply));
     }
@@ -697,11 +764,11 @@ final class ViewProcess {
         return true;
     }
 
-    private String render(Mounted mount) {
+    private String render(Mounted mount) throws Exception {
         long start = meters.start();
         String html;
         try {
-            html = server.renderer().render(mount.view.template(), mount.socket.assigns(), base);
+            html = mount.socket.components().renderView(server.renderer(), mount.view, base);
             mount.socket.streamsRendered(); // this render goes to the page: its streamed items are the page's now
         } catch (RuntimeException e) {
             if (!server.config().devMode()) {

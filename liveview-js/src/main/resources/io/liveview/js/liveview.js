@@ -15,6 +15,8 @@
  *                              does not navigate, a submit button does not submit its form
  *   lv-click-away="name"       a click anywhere outside the element, while it is shown
  *   lv-value-NAME="v"          sent as value.NAME with the element's events
+ *   lv-target="3|selector"     the element's events go to that component (its lv-cid, or the one around
+ *                              the selected element), not the view
  *   <form lv-submit="name">    submit (default prevented): {type:"submit", value: the form's fields}
  *   <form lv-change="name">    every input event in the form: {type:"change", value: fields, target: field name}
  *   lv-disable-with="text"     a form's button shows text, disabled, while the form's submit is in flight
@@ -203,7 +205,7 @@ function receive([r, id, kind, pl]) {
   } else if (kind === 'diff') {
     if (pl.title != null) document.title = pl.title;
     if (pl.url) go(pl.url);
-    patch(v, pl.patch, acked, pl.events);
+    patch(v, pl, acked);
   } else if (kind === 'redirect') {
     away(pl);
   } else if (kind === 'reload') {
@@ -232,7 +234,7 @@ function event(el, type, name, value, extra, also = [], then) {
   const root = el.closest('[data-lv-root]');
   const v = root && views.get(root.id);
   if (!v || v.el !== root || !v.joined || !isOpen()) return; // not ours, or not joined: dropped
-  send(v.id, 'event', { type, event: name, value, ...extra }, {
+  send(v.id, 'event', { type, event: name, value, ...extra, cid: target(el) }, {
     els: [el, ...also],
     cls: `lv-${type}-loading`,
     undo: type === 'submit' ? disableWith(el) : null,
@@ -240,11 +242,18 @@ function event(el, type, name, value, extra, also = [], then) {
       if (pl.redirect) away(pl);
       else if (!pl.status && v.joined) {
         if (type === 'submit') reset(el, r);
-        patch(v, pl.patch, r, pl.events);
+        patch(v, pl, r);
         then?.(pl);
       } else if (pl.reason === 'unknown_view' && v.joined) join(v);
     }
   });
+}
+
+// lv-target: the number of a component (lv:target="${myself}"), or a selector of an element in one.
+function target(el) {
+  const t = el.getAttribute('lv-target');
+  const c = t && (/^\d+$/.test(t) ? t : document.querySelector(t)?.closest('[lv-cid]')?.getAttribute('lv-cid'));
+  return c ? +c : undefined;
 }
 
 // lv-disable-with="Saving..." on a form's buttons: shown, and the button disabled, while its submit
@@ -370,7 +379,7 @@ function navigate(el, href, push) {
       if (pl.redirect) return away(pl);
       if (pl.status) return visit(url, push);
       if (push) go(url);
-      patch(v, pl.patch, r, pl.events);
+      patch(v, pl, r);
     }
   });
 }
@@ -683,35 +692,44 @@ function setProp(n, name, value, live) {
   if (live) n[name] = value;
 }
 
-// ops: see protocol.md "Patches". r: skip `p` ops on fields edited since frame r was sent.
-function patch(v, ops = [], r, events) {
+// ops: see protocol.md "Patches"; a component's (pl.c, by number) start at its element, path [0].
+// r: skip `p` ops on fields edited since frame r was sent.
+function patch(v, { patch: ops = [], c = {}, events }, r) {
   const touched = [];
   try {
-    for (const [op, path, a, b] of ops) {
-      const n = path.reduce((node, i) => node.childNodes[i], v.el);
-      touched.push(op === 'x' || op === 'd' ? n.parentNode : n);
-      if (op === 't') n.data = a;
-      else if (op === 'a') {
-        n.setAttribute(a, b);
-        if (a === 'lv-stream') unstream(n);
-      }
-      else if (op === 'r') n.removeAttribute(a);
-      else if (op === 'p') setProp(n, a, b, untouched(n.closest('select') || n, r));
-      else if (op === 'i') insert(n, a, parse(n, b));
-      else if (op === 'd') n.remove();
-      else if (op === 'x') n.replaceWith(parse(n.parentNode, a));
-      else if (op === 'h') n.replaceChildren(parse(n, a));
-      else if (op === 'm') {
-        const child = n.childNodes[a];
-        const before = n.childNodes[b < a ? b : b + 1] || null;
-        try { n.moveBefore(child, before); } catch { n.insertBefore(child, before); } // moveBefore keeps focus
-      } else throw new Error('unknown op ' + op);
+    apply(ops, r, touched, p => p.reduce((node, i) => node.childNodes[i], v.el));
+    for (const cid in c) {
+      const el = v.el.querySelector(`[lv-cid="${cid}"]`);
+      apply(c[cid], r, touched, p => p.slice(1).reduce((node, i) => node.childNodes[i], el));
     }
   } catch (e) {
     console.error('liveview: patch failed, rejoining', v.id, e);
     return resync(v);
   }
   hookUp(v, touched, events);
+}
+
+function apply(ops, r, touched, at) {
+  for (const [op, path, a, b] of ops) {
+    const n = at(path);
+    touched.push(op === 'x' || op === 'd' ? n.parentNode : n);
+    if (op === 't') n.data = a;
+    else if (op === 'a') {
+      n.setAttribute(a, b);
+      if (a === 'lv-stream') unstream(n);
+    }
+    else if (op === 'r') n.removeAttribute(a);
+    else if (op === 'p') setProp(n, a, b, untouched(n.closest('select') || n, r));
+    else if (op === 'i') insert(n, a, parse(n, b));
+    else if (op === 'd') n.remove();
+    else if (op === 'x') n.replaceWith(parse(n.parentNode, a));
+    else if (op === 'h') n.replaceChildren(parse(n, a));
+    else if (op === 'm') {
+      const child = n.childNodes[a];
+      const before = n.childNodes[b < a ? b : b + 1] || null;
+      try { n.moveBefore(child, before); } catch { n.insertBefore(child, before); } // moveBefore keeps focus
+    } else throw new Error('unknown op ' + op);
+  }
 }
 
 // ---- start ----
