@@ -284,6 +284,11 @@ final class Components {
         dirty.addAll(byCid.keySet());
     }
 
+    /** Whether a component changed or was sent an update since the last round. */
+    boolean pending() {
+        return !dirty.isEmpty() || !updates.isEmpty();
+    }
+
     /** Whether any component is placed. */
     boolean isEmpty() {
         return byCid.isEmpty();

@@ -108,7 +108,7 @@ public final class LiveViewServer implements AutoCloseable {
 
     /** Settings fixed at start. */
     record Config(int mailboxCapacity, Set<String> allowedOrigins, String title, String layout,
-                  Limits limits, SecurityHeaders headers, boolean devMode) {
+                  Limits limits, SecurityHeaders headers, boolean devMode, boolean wholeRenders) {
     }
 
     private final Config config;
@@ -144,7 +144,7 @@ public final class LiveViewServer implements AutoCloseable {
     private LiveViewServer(Builder builder, boolean listen) {
         DevMode dev = DevMode.resolve(builder.devMode, builder.devTemplates);
         this.config = new Config(builder.mailboxCapacity, Set.copyOf(builder.allowedOrigins), builder.title,
-                builder.layout, builder.limits(), builder.headers(), dev.on());
+                builder.layout, builder.limits(), builder.headers(), dev.on(), builder.wholeRenders);
         this.routes = Map.copyOf(builder.routes);
         this.endpoints = builder.endpoints.copy();
         this.pubSub = builder.pubSub != null ? builder.pubSub : new LocalPubSub();
@@ -706,6 +706,7 @@ public final class LiveViewServer implements AutoCloseable {
         private MeterRegistry meterRegistry;
         private boolean trustForwardedHeaders;
         private Boolean devMode; // null: as LIVEVIEW_DEV says
+        private boolean wholeRenders;
         private List<Path> devTemplates; // null: the Maven layout's folder
 
         private Builder() {
@@ -1211,6 +1212,21 @@ public final class LiveViewServer implements AutoCloseable {
          */
         public Builder devMode(boolean on) {
             this.devMode = on;
+            return this;
+        }
+
+        /**
+         * Sends every render whole, views and components, instead of what changed: each reply that
+         * changes anything replaces the view's content with its complete new render, as
+         * server-rendering frameworks without a differ do. For measuring what diffing saves (the
+         * load generator's baseline), and for ruling the differ out when a page looks wrong.
+         * Costs bandwidth in proportion to the page; never needed in production.
+         *
+         * @param on whether to send whole renders. Default: off
+         * @return this builder
+         */
+        public Builder wholeRenders(boolean on) {
+            this.wholeRenders = on;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveview.diff.Differ;
+import io.liveview.diff.Op;
 import io.liveview.diff.Patch;
 import io.liveview.diff.PatchCodec;
 import io.liveview.diff.Snapshot;
@@ -529,6 +530,9 @@ final class ViewProcess {
      */
     private Changes rerender(Mounted mount) throws Exception {
         Components components = mount.socket.components();
+        if (server.config().wholeRenders()) {
+            return rerenderWhole(mount);
+        }
         warnMissing(components.applyUpdates());
         Patch patch = Patch.empty();
         if (mount.socket.takeChanged() || mount.templatesChanged) {
@@ -554,6 +558,17 @@ final class ViewProcess {
         shown.keySet().removeAll(sentWhole);
         components.roundDone();
         return new Changes(patch, shown);
+    }
+
+    /** {@link LiveViewServer.Builder#wholeRenders}: anything changed, everything is sent. */
+    private Changes rerenderWhole(Mounted mount) throws Exception {
+        Components components = mount.socket.components();
+        boolean changed = mount.socket.takeChanged() | mount.templatesChanged | components.pending();
+        mount.templatesChanged = false;
+        if (!changed) {
+            return new Changes(Patch.empty(), Map.of());
+        }
+        return new Changes(new Patch(List.of(new Op.ReplaceChildren(List.of(), renderWhole(mount)))), Map.of());
     }
 
     /**

@@ -126,4 +126,21 @@ class ComponentsTest {
         AssertionError e = assertThrows(AssertionError.class, () -> page.click("#cell-1 .boom"));
         assertTrue(e.getMessage().contains("exploded") || e.getMessage().contains("crash"), e.getMessage());
     }
+
+    @Test
+    void wholeRendersSendTheViewAndItsComponentsEachTime() {
+        try (LiveViewTest whole = LiveViewTest.of(LiveViewServer.builder().secret("components-test-secret")
+                .wholeRenders(true).live("/board", BoardLive::new))) {
+            TestPage page = whole.live("/board");
+            int view = BoardLive.VIEW_RENDERS.get();
+            int cells = BoardLive.CELL_RENDERS.get();
+            page.click("#cell-3 .inc").click("#drop-2");
+            assertEquals(List.of("0", "1", "0", "0"), page.texts("#cells .count"));
+            assertEquals(view + 2, BoardLive.VIEW_RENDERS.get(), "the view renders for a component's event too");
+            assertEquals(cells + 5 + 4, BoardLive.CELL_RENDERS.get(), "and so does every component");
+            page.click("#rename").click("#cell-3 .inc");
+            assertEquals("Renamed", page.text("#title"));
+            assertEquals("2", page.text("#cell-3 .count"));
+        }
+    }
 }
