@@ -42,6 +42,7 @@ class DocSamplesTest {
     static {
         MIRRORS.put("README.md", "ReadmeSamples");
         MIRRORS.put("docs/bindings.md", "BindingsSamples");
+        MIRRORS.put("docs/components.md", "ComponentsSamples");
         MIRRORS.put("docs/deployment.md", "DeploymentSamples");
         MIRRORS.put("docs/navigation.md", "NavigationSamples");
         MIRRORS.put("docs/processes.md", "ProcessesSamples");
