@@ -52,6 +52,7 @@ public final class Bench {
         }
         idleView("counter", "/counter", BenchCounterLive::new);
         idleView("table (1,000 rows)", "/table", BenchTableLive::new);
+        idleView("table (1,000 row components)", "/table", ComponentBenchmark.Table::new);
         BenchWaiting.run(Integer.getInteger("bench.counters", 2_000), Integer.getInteger("bench.tables", 100));
         if (!memoryOnly) {
             cpuRatios(renderer, differ);

@@ -27,6 +27,7 @@ public class ComponentBenchmark {
     record Table() implements LiveView {
         @Override
         public void mount(Params params, Session session, Socket socket) {
+            socket.assign("rows", BenchPages.rows());
         }
 
         @Override
@@ -58,9 +59,10 @@ public class ComponentBenchmark {
     public void setUp() throws Exception {
         renderer = BenchPages.renderer();
         Socket socket = new Socket("bench", true, Socket.disconnected("bench"));
-        socket.assign("rows", BenchPages.rows());
+        Table table = new Table();
+        table.mount(null, null, socket);
         components = socket.components();
-        components.renderView(renderer, new Table(), "");
+        components.renderView(renderer, table, "");
         components.renderComponents(renderer, "", differ);
         components.roundDone();
     }

@@ -550,7 +550,13 @@ final class ViewProcess {
         if (components.isEmpty()) {
             return new Changes(patch, Map.of());
         }
-        Map<Integer, Patch> parts = components.renderComponents(server.renderer(), base, server.differ());
+        Map<Integer, Patch> parts;
+        try {
+            parts = components.renderComponents(server.renderer(), base, server.differ());
+        } catch (RuntimeException e) {
+            String shown = componentFailed(mount, e);
+            return new Changes(new Patch(List.of(new Op.ReplaceChildren(List.of(), shown))), Map.of());
+        }
         Set<Integer> sentWhole = new HashSet<>();
         patch = components.expand(patch, sentWhole);
         Map<Integer, Patch> shown = new TreeMap<>();
@@ -584,10 +590,32 @@ final class ViewProcess {
         if (components.isEmpty()) {
             return html;
         }
-        components.renderComponents(server.renderer(), base, server.differ());
+        try {
+            components.renderComponents(server.renderer(), base, server.differ());
+        } catch (RuntimeException e) {
+            return componentFailed(mount, e);
+        }
         String whole = components.expand(html, new HashSet<>());
         components.roundDone();
         return whole;
+    }
+
+    /**
+     * A component's render failed: outside dev mode the view crashes, as for any failure of its
+     * own. In dev mode the view shows why in place of its content, and stays: the next render (a
+     * template save, an event) renders the view and its components whole again.
+     *
+     * @return the view's content to show
+     */
+    private String componentFailed(Mounted mount, RuntimeException failure) {
+        if (!server.config().devMode()) {
+            throw failure;
+        }
+        String html = devError(failure);
+        mount.snapshot = Snapshot.of(html);
+        mount.socket.components().forgetPage();
+        mount.socket.components().roundDone();
+        return html;
     }
 
     private void warnMissing(List<String> components) {

@@ -58,7 +58,7 @@ public final class BoardLive implements LiveView {
 
         @Override
         public void mount(ComponentSocket socket) {
-            socket.assign("count", 0).assign("tally", new Tally(CELL_RENDERS));
+            socket.assign("count", 0).assign("tally", new Tally(CELL_RENDERS)).assign("broken", false);
         }
 
         @Override
@@ -76,6 +76,7 @@ public final class BoardLive implements LiveView {
                 case "inc" -> socket.update("count", (Integer count) -> count + 1);
                 case "tell" -> socket.view().send("cell " + socket.id() + " says hello");
                 case "boom" -> throw new IllegalStateException("cell " + socket.id() + " exploded");
+                case "break" -> socket.assign("broken", true); // its template fails from now on
                 default -> throw new UnknownEventException(event);
             }
         }

@@ -143,4 +143,18 @@ class ComponentsTest {
             assertEquals("2", page.text("#cell-3 .count"));
         }
     }
+
+    @Test
+    void inDevModeAComponentsFailedRenderShowsInTheViewWhichStays() {
+        try (LiveViewTest dev = LiveViewTest.of(LiveViewServer.builder().secret("components-test-secret")
+                .devMode(true).live("/board", BoardLive::new))) {
+            TestPage page = dev.live("/board");
+            page.click("#cell-2 .break");
+            assertTrue(page.has(".lv-dev-error"), page.html());
+            assertTrue(page.text(".lv-dev-error").contains("noSuchProperty"), page.text(".lv-dev-error"));
+            assertFalse(page.has("#cells"), "the box replaces the view's content");
+            page.send("a message").sync(); // the view renders again: the broken cell still fails
+            assertTrue(page.has(".lv-dev-error"));
+        }
+    }
 }
