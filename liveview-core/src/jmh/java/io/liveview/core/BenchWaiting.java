@@ -213,7 +213,8 @@ final class BenchWaiting {
             if (last) {
                 String frame = partial.toString();
                 partial.setLength(0);
-                if (frame.contains("\"status\":\"ok\"")) {
+                // An ok reply has no status; an error reply says "status":"error". Pushes have no ref.
+                if (frame.contains("\"reply\"") && !frame.contains("\"status\":\"error\"")) {
                     ok.release();
                 } else if (!frame.startsWith("[null")) {
                     failed++;

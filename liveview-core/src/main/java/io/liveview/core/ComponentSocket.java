@@ -1,7 +1,7 @@
 package io.liveview.core;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,8 +19,8 @@ public final class ComponentSocket {
     private final Components components;
     private final int cid;
     private final String id;
-    private final Map<String, Object> assigns = new LinkedHashMap<>();
-    private final Map<String, Object> readOnlyAssigns = Collections.unmodifiableMap(assigns);
+    // A page may hold thousands of components: no insertion order, no long-lived read-only view.
+    private final Map<String, Object> assigns = HashMap.newHashMap(4);
 
     ComponentSocket(Components components, int cid, String id) {
         this.components = components;
@@ -73,7 +73,7 @@ public final class ComponentSocket {
      * @return a read-only view of all assigns
      */
     public Map<String, Object> assigns() {
-        return readOnlyAssigns;
+        return Collections.unmodifiableMap(assigns);
     }
 
     /**

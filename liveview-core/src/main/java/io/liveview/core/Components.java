@@ -184,7 +184,8 @@ final class Components {
             instance.snapshot = null; // its root changes tag: the owner's patch replaces it whole
             dirty.add(instance.cid);
         }
-        instance.incoming = passed;
+        // Kept until the next render to compare with: compact when it can be (no null values).
+        instance.incoming = passed.containsValue(null) ? passed : Map.copyOf(passed);
         placing.placed().add(instance);
         return instance.cid;
     }

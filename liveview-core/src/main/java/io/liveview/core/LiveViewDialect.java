@@ -97,9 +97,10 @@ final class LiveViewDialect extends AbstractProcessorDialect implements IExpress
             if (id == null) {
                 throw new IllegalStateException("lv:component=\"" + name + "\" needs an lv:id, unique among the view's " + name + " components");
             }
-            passed.put("id", id.toString());
+            String key = id.toString();
+            passed.put("id", key);
             String element = tag.getElementDefinition().getElementName().getElementName();
-            int cid = components.place(name, id.toString(), passed, element);
+            int cid = components.place(name, key, passed, element);
             structure.replaceWith("<" + element + " " + Components.ATTRIBUTE + "=\"" + cid + "\"></" + element + ">", false);
         }
     }
