@@ -95,7 +95,7 @@ record LoadReport(String date, Map<String, String> machine, List<String> serverJ
                 |---|---|---|---|---|
                 """);
         for (Comparison c : baseline) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.1f, %,.1f | **%.4f** | %,.0f, %,.0f | **%.2f** |%n", c.scenario(),
+            md.append(String.format(Locale.ROOT, "| %s | %,.1f, %,.1f | **%.3g** | %,.0f, %,.0f | **%.2f** |%n", c.scenario(),
                     c.bytesPerReply(), c.baselineBytesPerReply(), c.bytesPerReplyRatio(), c.eventsPerSecond(),
                     c.baselineEventsPerSecond(), c.eventsPerSecondRatio()));
         }

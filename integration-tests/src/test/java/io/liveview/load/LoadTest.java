@@ -33,7 +33,7 @@ class LoadTest {
     /** The server JVM's options: a heap large enough that 10,000 views never press it. */
     static final List<String> SERVER_FLAGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
     private static final LoadRun.Sizes SMOKE = new LoadRun.Sizes(20, 4, 10, 2, 5, 5, 10, 3, 120, 100, 20, 2, 60, 60, 0);
-    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 1_000, 1_000, 50, 10_000, 100,
+    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 1_000, 1_000, 25, 10_000, 100,
             100_000, 8, 150, 240, 12);
     private static final Path DOCS = Path.of("..", "docs");
 
