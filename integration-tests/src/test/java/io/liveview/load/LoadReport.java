@@ -43,7 +43,8 @@ record LoadReport(String date, Map<String, String> machine, List<String> serverJ
             return loops.stream().filter(LoopResult::wholeRenders).map(whole -> {
                 LoopResult ours = loops.stream()
                         .filter(r -> !r.wholeRenders() && r.path().equals(whole.path()) && r.views() == whole.views())
-                        .findFirst().orElseThrow(() -> new IllegalStateException("no loop with diffs to set against " + whole.scenario()));
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no loop with diffs to set against " + whole.scenario()));
                 return new Comparison(ours.scenario(), ours.bytesPerReply(), whole.bytesPerReply(),
                         ours.bytesPerReply() / whole.bytesPerReply(), ours.eventsPerSecond(), whole.eventsPerSecond(),
                         ours.eventsPerSecond() / whole.eventsPerSecond());

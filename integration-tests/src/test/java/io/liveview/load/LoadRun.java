@@ -46,9 +46,9 @@ final class LoadRun {
      * @param tableEvents     clicks per view of the table as a plain list, which renders all its rows
      * @param rowEvents       clicks per view of the tables that render the bumped row alone:
      *                        components and stream
-     * @param wholeCounterEvents clicks per counter view against the server sending whole renders
-     * @param wholeTableEvents   clicks per table view (components, plain list) against that server,
-     *                           each reply the whole table
+     * @param wholeCounterEvents clicks per counter view against the server that sends whole renders
+     * @param wholeTableEvents clicks per table view (components, plain list) against that server,
+     *                        each reply the whole table
      * @param idleViews       idle counter views
      * @param viewsPerSocket  idle views joined on one socket (one session)
      * @param churnCycles     visits of the churn: GET, connect, join, click, leave, close
@@ -59,16 +59,16 @@ final class LoadRun {
      *                        its mount-once window (10 s), what the last visits left in timers is gone
      */
     record Sizes(int serialEvents, int loopViews, int loopEvents, int tableViews, int tableEvents, int rowEvents,
-                 int wholeCounterEvents, int wholeTableEvents, int idleViews, int viewsPerSocket, int churnCycles, int churnWorkers, int limitSeconds, int churnSeconds,
-                 int settleSeconds) {
+                 int wholeCounterEvents, int wholeTableEvents, int idleViews, int viewsPerSocket, int churnCycles,
+                 int churnWorkers, int limitSeconds, int churnSeconds, int settleSeconds) {
     }
 
     /**
      * The figures of one closed loop; times in milliseconds, server means in microseconds;
      * {@code wholeRenders} when the server sent whole renders instead of diffs.
      */
-    record LoopResult(String scenario, String path, boolean wholeRenders, int views, long events, double seconds, double eventsPerSecond,
-                      double p50Ms, double p99Ms, double p999Ms, double maxMs, double bytesPerReply,
+    record LoopResult(String scenario, String path, boolean wholeRenders, int views, long events, double seconds,
+                      double eventsPerSecond, double p50Ms, double p99Ms, double p999Ms, double maxMs, double bytesPerReply,
                       long errors, Map<String, Long> errorKinds, long countMismatches,
                       double serverEventUs, double serverRenderUs, double serverDiffUs) {
     }
@@ -91,8 +91,8 @@ final class LoadRun {
     }
 
     /** What the server holds, from {@link LoadServer#STATS_PATH}. */
-    record Stats(boolean wholeRenders, long sockets, long live, long waitingResume, long waitingAdoption, long eventCount, long eventNanos,
-                 long renderCount, long renderNanos, long diffCount, long diffNanos) {
+    record Stats(boolean wholeRenders, long sockets, long live, long waitingResume, long waitingAdoption, long eventCount,
+                 long eventNanos, long renderCount, long renderNanos, long diffCount, long diffNanos) {
 
         long retained() {
             return live + waitingResume + waitingAdoption;
@@ -374,7 +374,8 @@ final class LoadRun {
             if (!joined.ok()) {
                 throw new IllegalStateException("join of " + page.path + " refused: " + joined.payload());
             }
-            return new View(page, live, url, socket, page.targeted() ? page.components(joined.payload().path("html").asText()) : null);
+            int[] components = page.targeted() ? page.components(joined.payload().path("html").asText()) : null;
+            return new View(page, live, url, socket, components);
         }
 
         // One click at a time; each reply starts the next. A failed socket ends the loop.
