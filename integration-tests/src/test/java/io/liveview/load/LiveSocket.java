@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LiveSocket implements WebSocket.Listener {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** No component: a click for the view. Components are numbered from 1. */
+    static final int NO_COMPONENT = 0;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -81,10 +83,21 @@ final class LiveSocket implements WebSocket.Listener {
                 .put("url", url).put("pristine", pristine));
     }
 
-    /** Sends a click, as {@code lv-click="event"} with the element's {@code lv-value-*} does. */
+    /** Sends a click to the view, as {@code lv-click="event"} with the element's {@code lv-value-*} does. */
     CompletableFuture<Reply> click(String view, String event, Map<String, String> values) {
+        return click(view, event, values, NO_COMPONENT);
+    }
+
+    /**
+     * Sends a click as an element with {@code lv-target} does: to the component numbered {@code cid}
+     * ({@code "cid"} in the payload), or to the view itself when it is {@link #NO_COMPONENT}.
+     */
+    CompletableFuture<Reply> click(String view, String event, Map<String, String> values, int cid) {
         ObjectNode payload = JSON.createObjectNode().put("type", "click").put("event", event);
         values.forEach(payload.putObject("value")::put);
+        if (cid != NO_COMPONENT) {
+            payload.put("cid", cid);
+        }
         return send(view, "event", payload);
     }
 

@@ -30,9 +30,9 @@ import java.util.function.Predicate;
  * The load scenarios against a {@link LoadServer} in a child JVM: clients do what the browser
  * client does (GET the page, read its view token, CSRF token and session cookie, open the socket
  * with the page's origin and cookie, join, click) and every scenario is bounded in count and time.
- * Scenario 5 (the same loops with the server sending the whole render, the Livewire and Turbo
- * Streams way) and the table's component variant are later slices: each is one more
- * {@link #closedLoop} over another {@link LoadPage}.
+ * Scenarios 1 to 4 run against a server that sends diffs; scenario 5 ({@link #wholeRenderLoops})
+ * repeats the counter and table loops against one that sends every render whole, the Livewire and
+ * Turbo Streams way. Each loop is one {@link #closedLoop} over a {@link LoadPage}.
  */
 final class LoadRun {
 
@@ -43,8 +43,12 @@ final class LoadRun {
      * @param loopViews       counter views in the closed loop, one socket each
      * @param loopEvents      clicks per counter view
      * @param tableViews      table views in the closed loop, one socket each
-     * @param tableEvents     clicks per table view
-     * @param streamEvents    clicks per view of the table as a stream
+     * @param tableEvents     clicks per view of the table as a plain list, which renders all its rows
+     * @param rowEvents       clicks per view of the tables that render the bumped row alone:
+     *                        components and stream
+     * @param wholeCounterEvents clicks per counter view against the server that sends whole renders
+     * @param wholeTableEvents clicks per table view (components, plain list) against that server,
+     *                        each reply the whole table
      * @param idleViews       idle counter views
      * @param viewsPerSocket  idle views joined on one socket (one session)
      * @param churnCycles     visits of the churn: GET, connect, join, click, leave, close
@@ -54,14 +58,17 @@ final class LoadRun {
      * @param settleSeconds   how long after the churn the server's heap is measured again: past
      *                        its mount-once window (10 s), what the last visits left in timers is gone
      */
-    record Sizes(int serialEvents, int loopViews, int loopEvents, int tableViews, int tableEvents, int streamEvents,
-                 int idleViews, int viewsPerSocket, int churnCycles, int churnWorkers, int limitSeconds, int churnSeconds,
-                 int settleSeconds) {
+    record Sizes(int serialEvents, int loopViews, int loopEvents, int tableViews, int tableEvents, int rowEvents,
+                 int wholeCounterEvents, int wholeTableEvents, int idleViews, int viewsPerSocket, int churnCycles,
+                 int churnWorkers, int limitSeconds, int churnSeconds, int settleSeconds) {
     }
 
-    /** The figures of one closed loop; times in milliseconds, server means in microseconds. */
-    record LoopResult(String scenario, String path, int views, long events, double seconds, double eventsPerSecond,
-                      double p50Ms, double p99Ms, double p999Ms, double maxMs, double bytesPerReply,
+    /**
+     * The figures of one closed loop; times in milliseconds, server means in microseconds;
+     * {@code wholeRenders} when the server sent whole renders instead of diffs.
+     */
+    record LoopResult(String scenario, String path, boolean wholeRenders, int views, long events, double seconds,
+                      double eventsPerSecond, double p50Ms, double p99Ms, double p999Ms, double maxMs, double bytesPerReply,
                       long errors, Map<String, Long> errorKinds, long countMismatches,
                       double serverEventUs, double serverRenderUs, double serverDiffUs) {
     }
@@ -84,8 +91,8 @@ final class LoadRun {
     }
 
     /** What the server holds, from {@link LoadServer#STATS_PATH}. */
-    record Stats(long sockets, long live, long waitingResume, long waitingAdoption, long eventCount, long eventNanos,
-                 long renderCount, long renderNanos, long diffCount, long diffNanos) {
+    record Stats(boolean wholeRenders, long sockets, long live, long waitingResume, long waitingAdoption, long eventCount,
+                 long eventNanos, long renderCount, long renderNanos, long diffCount, long diffNanos) {
 
         long retained() {
             return live + waitingResume + waitingAdoption;
@@ -113,24 +120,38 @@ final class LoadRun {
 
     /** Scenario 1: one counter view clicked serially (a closed loop of one). */
     LoopResult counterSerial() throws Exception {
-        return closedLoop("counter, 1 view serial", LoadPage.COUNTER, 1, sizes.serialEvents());
+        return closedLoop(LoadPage.COUNTER, 1, sizes.serialEvents());
     }
 
     /** Scenario 1: many counter views, each with one click outstanding. */
     LoopResult counterLoop() throws Exception {
-        return closedLoop("counter, " + sizes.loopViews() + " views closed loop", LoadPage.COUNTER, sizes.loopViews(), sizes.loopEvents());
+        return closedLoop(LoadPage.COUNTER, sizes.loopViews(), sizes.loopEvents());
     }
 
     /** Scenario 2: table views as a plain list, each clicking random rows with one click outstanding. */
     LoopResult tableLoop() throws Exception {
-        return closedLoop("table, plain list, " + sizes.tableViews() + " views closed loop", LoadPage.TABLE,
-                sizes.tableViews(), sizes.tableEvents());
+        return closedLoop(LoadPage.TABLE, sizes.tableViews(), sizes.tableEvents());
+    }
+
+    /** Scenario 2: the same with the table as row components, each click sent to its row's component. */
+    LoopResult tableComponentsLoop() throws Exception {
+        return closedLoop(LoadPage.TABLE_COMPONENTS, sizes.tableViews(), sizes.rowEvents());
     }
 
     /** Scenario 2: the same with the table as a stream, which renders and sends the bumped row alone. */
     LoopResult tableStreamLoop() throws Exception {
-        return closedLoop("table, stream, " + sizes.tableViews() + " views closed loop", LoadPage.TABLE_STREAM,
-                sizes.tableViews(), sizes.streamEvents());
+        return closedLoop(LoadPage.TABLE_STREAM, sizes.tableViews(), sizes.rowEvents());
+    }
+
+    /**
+     * Scenario 5, against a {@link LoadServer} started with {@value LoadServer#WHOLE_RENDERS}: the
+     * counter loop, and the table loops whose views keep their rows (components, plain list), with
+     * the same views as the others and fewer clicks; every reply holds the whole render.
+     */
+    List<LoopResult> wholeRenderLoops() throws Exception {
+        return List.of(closedLoop(LoadPage.COUNTER, sizes.loopViews(), sizes.wholeCounterEvents()),
+                closedLoop(LoadPage.TABLE_COMPONENTS, sizes.tableViews(), sizes.wholeTableEvents()),
+                closedLoop(LoadPage.TABLE, sizes.tableViews(), sizes.wholeTableEvents()));
     }
 
     /**
@@ -138,7 +159,7 @@ final class LoadRun {
      * clicks, then the measured clicks; then each view's counts are read back from the server by
      * dropping its socket and rejoining within the resume grace, which answers with the view's HTML.
      */
-    private LoopResult closedLoop(String scenario, LoadPage page, int views, int events) throws Exception {
+    private LoopResult closedLoop(LoadPage page, int views, int events) throws Exception {
         awaitStats(Stats::quiet);
         Errors errors = new Errors();
         List<View> opened = new ArrayList<>();
@@ -165,7 +186,9 @@ final class LoadRun {
 
         long[] all = opened.stream().flatMapToLong(v -> Arrays.stream(v.latencies, 0, v.recorded)).sorted().toArray();
         long bytes = opened.stream().mapToLong(v -> v.replyBytes).sum();
-        return new LoopResult(scenario, page.path, views, all.length, seconds, all.length / seconds,
+        String scenario = page.label + ", " + (views == 1 ? "1 view serial" : views + " views closed loop")
+                + (after.wholeRenders() ? ", whole renders" : "");
+        return new LoopResult(scenario, page.path, after.wholeRenders(), views, all.length, seconds, all.length / seconds,
                 percentileMs(all, 0.5), percentileMs(all, 0.99), percentileMs(all, 0.999), percentileMs(all, 1.0),
                 all.length == 0 ? 0 : (double) bytes / all.length, errors.total(), errors.kinds(), mismatches,
                 meanUs(after.eventNanos() - before.eventNanos(), after.eventCount() - before.eventCount()),
@@ -325,16 +348,18 @@ final class LoadRun {
         private final String url;
         private final int[] expected;
         private final int[] seen; // a stream's counts, as the replies showed them
+        private final int[] components; // each key's component, for pages whose clicks go to one
         private LiveSocket socket;
         private long[] latencies = new long[0];
         private int recorded;
         private long replyBytes;
 
-        private View(LoadPage page, LivePage live, String url, LiveSocket socket) {
+        private View(LoadPage page, LivePage live, String url, LiveSocket socket, int[] components) {
             this.page = page;
             this.live = live;
             this.url = url;
             this.socket = socket;
+            this.components = components;
             this.expected = new int[page.keys];
             this.seen = new int[page.keys];
         }
@@ -343,11 +368,14 @@ final class LoadRun {
             LivePage live = LivePage.load(port, page.path, null);
             String url = "http://127.0.0.1:" + port + page.path;
             LiveSocket socket = LiveSocket.open(http, port, live.cookie()).get(30, TimeUnit.SECONDS);
-            LiveSocket.Reply joined = socket.join(live, url, true).get(30, TimeUnit.SECONDS);
+            // The components' numbers are in the view's HTML, which a pristine join does not send
+            // (the page's first render has it); so such a page joins as a client without it.
+            LiveSocket.Reply joined = socket.join(live, url, !page.targeted()).get(30, TimeUnit.SECONDS);
             if (!joined.ok()) {
                 throw new IllegalStateException("join of " + page.path + " refused: " + joined.payload());
             }
-            return new View(page, live, url, socket);
+            int[] components = page.targeted() ? page.components(joined.payload().path("html").asText()) : null;
+            return new View(page, live, url, socket, components);
         }
 
         // One click at a time; each reply starts the next. A failed socket ends the loop.
@@ -357,7 +385,8 @@ final class LoadRun {
             }
             int key = page.pick();
             long start = System.nanoTime();
-            return socket.click(live.viewId(), page.event, page.values(key)).handle((reply, failure) -> {
+            int cid = components == null ? LiveSocket.NO_COMPONENT : components[key];
+            return socket.click(live.viewId(), page.event, page.values(key), cid).handle((reply, failure) -> {
                 if (failure != null) {
                     errors.add(failure);
                     return false;

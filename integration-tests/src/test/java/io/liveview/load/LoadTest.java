@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The load generator's scenarios against the demo in a child JVM ({@link LoadServer}). By default
+ * The load generator's scenarios against the demo in a child JVM ({@link LoadServer}), then
+ * scenario 5 against a second one that sends whole renders, started once the first has stopped. By default
  * a smoke run (a few views, seconds) that checks only what must hold whatever the machine: no
  * errors, the counts read back from the server equal to the clicks, no view and no connection
  * retained after close; never a time. With {@code -Dliveview.load=full} ({@code bash .ci/load}) the full run, whose
@@ -31,8 +32,9 @@ class LoadTest {
 
     /** The server JVM's options: a heap large enough that 10,000 views never press it. */
     static final List<String> SERVER_FLAGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
-    private static final LoadRun.Sizes SMOKE = new LoadRun.Sizes(20, 4, 10, 2, 5, 5, 120, 100, 20, 2, 60, 60, 0);
-    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 1_000, 10_000, 100, 100_000, 8, 150, 240, 12);
+    private static final LoadRun.Sizes SMOKE = new LoadRun.Sizes(20, 4, 10, 2, 5, 5, 10, 3, 120, 100, 20, 2, 60, 60, 0);
+    private static final LoadRun.Sizes FULL = new LoadRun.Sizes(5_000, 100, 1_000, 20, 150, 1_000, 1_000, 25, 10_000, 100,
+            100_000, 8, 150, 240, 12);
     private static final Path DOCS = Path.of("..", "docs");
 
     @Test
@@ -42,11 +44,11 @@ class LoadTest {
         String jfr = System.getProperty("liveview.load.jfr", "");
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String loadBefore = loadAverage();
-        LoadReport report;
-        try (DemoProcess server = DemoProcess.start(LoadServer.class.getName(), SERVER_FLAGS,
-                "load-test-secret-0123456789abcdef", Path.of("target", "load-server.log"))) {
+        List<LoopResult> loops = new ArrayList<>();
+        LoadRun.IdleResult idle;
+        LoadRun.ChurnResult churn;
+        try (DemoProcess server = startServer(false)) {
             LoadRun run = new LoadRun(server, sizes);
-            List<LoopResult> loops = new ArrayList<>();
             loops.add(run.counterSerial());
             if (!jfr.isEmpty()) {
                 server.jcmd("JFR.start", "name=load", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
@@ -56,12 +58,17 @@ class LoadTest {
                 server.jcmd("JFR.stop", "name=load");
             }
             loops.add(run.tableLoop());
+            loops.add(run.tableComponentsLoop());
             loops.add(run.tableStreamLoop());
-            LoadRun.IdleResult idle = run.idle();
-            LoadRun.ChurnResult churn = run.churn();
-            report = new LoadReport(started.toString(), machine(loadBefore), SERVER_FLAGS, sizes,
-                    Duration.between(started, Instant.now()).toSeconds(), loops, idle, churn);
+            idle = run.idle();
+            churn = run.churn();
         }
+        // The baseline's server after the other has gone, so that the two never share the cores.
+        try (DemoProcess baseline = startServer(true)) {
+            loops.addAll(new LoadRun(baseline, sizes).wholeRenderLoops());
+        }
+        LoadReport report = new LoadReport(started.toString(), machine(loadBefore), SERVER_FLAGS, sizes,
+                Duration.between(started, Instant.now()).toSeconds(), loops, LoadReport.Comparison.of(loops), idle, churn);
         String name = "load-" + (full ? started.toString().substring(0, 10) : "smoke") + ".json";
         report.writeJson(Path.of("target", name));
         if (full) {
@@ -84,11 +91,23 @@ class LoadTest {
         if (!full) {
             // The full run may stop a phase at its time limit; the smoke run is far from it.
             checks.add(() -> assertEquals(Stream.of(sizes.serialEvents(), sizes.loopViews() * sizes.loopEvents(),
-                    sizes.tableViews() * sizes.tableEvents(), sizes.tableViews() * sizes.streamEvents()).map(Long::valueOf).toList(),
+                    sizes.tableViews() * sizes.tableEvents(), sizes.tableViews() * sizes.rowEvents(), sizes.tableViews() * sizes.rowEvents(),
+                    sizes.loopViews() * sizes.wholeCounterEvents(), sizes.tableViews() * sizes.wholeTableEvents(),
+                    sizes.tableViews() * sizes.wholeTableEvents()).map(Long::valueOf).toList(),
                     report.loops().stream().map(LoopResult::events).toList(), "measured clicks"));
             checks.add(() -> assertEquals(sizes.churnCycles(), report.churn().cycles(), "churn visits"));
         }
+        checks.add(() -> assertEquals(List.of(false, false, false, false, false, true, true, true),
+                report.loops().stream().map(LoopResult::wholeRenders).toList(), "loops against the whole-render server"));
         assertAll(checks);
+    }
+
+    // The load server, sending diffs or (the baseline) whole renders, with its log in target/.
+    private static DemoProcess startServer(boolean wholeRenders) throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(SERVER_FLAGS);
+        flags.add("-D" + LoadServer.WHOLE_RENDERS + "=" + wholeRenders);
+        return DemoProcess.start(LoadServer.class.getName(), flags, "load-test-secret-0123456789abcdef",
+                Path.of("target", wholeRenders ? "load-server-whole-renders.log" : "load-server.log"));
     }
 
     private static Map<String, String> machine(String loadBefore) throws IOException {
