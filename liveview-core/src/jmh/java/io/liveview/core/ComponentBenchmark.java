@@ -63,7 +63,7 @@ public class ComponentBenchmark {
         table.mount(null, null, socket);
         components = socket.components();
         components.renderView(renderer, table, "");
-        components.renderComponents(renderer, "", differ);
+        components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         components.roundDone();
     }
 
@@ -72,7 +72,7 @@ public class ComponentBenchmark {
     public String event() throws Exception {
         int cid = 1 + next++ % BenchPages.ROWS;
         components.handleEvent(cid, "bump", null);
-        Map<Integer, Patch> patches = components.renderComponents(renderer, "", differ);
+        Map<Integer, Patch> patches = components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         components.roundDone();
         return PatchCodec.encode(patches.get(cid));
     }

@@ -195,21 +195,27 @@ final class Components {
      * against its snapshot; one it does not yet show is kept whole for the markup placing it.
      *
      * @param differ diffs and keeps snapshots; {@code null} for the first HTTP render, which keeps none
+     * @param meters times each render and diff, as the view's own
      * @return the patches of the components the page shows, by number
      */
-    Map<Integer, Patch> renderComponents(Renderer renderer, String base, Differ differ) throws Exception {
+    Map<Integer, Patch> renderComponents(Renderer renderer, String base, Differ differ, Metrics.Route meters)
+            throws Exception {
         Map<Integer, Patch> patches = Map.of();
         for (Integer cid = dirty.pollFirst(); cid != null; cid = dirty.pollFirst()) {
             Instance instance = byCid.get(cid);
             if (instance == null) {
                 continue; // dropped by its owner's render in this round
             }
+            long start = meters.start();
             String html = render(renderer, instance, base);
+            meters.rendered(start);
             if (differ == null || instance.snapshot == null) {
                 instance.whole = html;
                 instance.snapshot = differ == null ? null : Snapshot.ofElement(html);
             } else {
+                start = meters.start();
                 Differ.Result result = differ.diff(instance.snapshot, html);
+                meters.diffed(start);
                 instance.snapshot = result.next();
                 if (!result.patch().isEmpty()) {
                     if (patches.isEmpty()) {

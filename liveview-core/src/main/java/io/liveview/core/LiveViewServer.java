@@ -580,12 +580,12 @@ public final class LiveViewServer implements AutoCloseable {
         long renderStart = meters.start();
         Components components = socket.components();
         String inner = components.renderView(renderer, view, base);
+        meters.rendered(renderStart);
         if (!components.isEmpty()) {
-            components.renderComponents(renderer, base, null);
+            components.renderComponents(renderer, base, null, meters);
             inner = components.expand(inner, new HashSet<>());
             components.roundDone();
         }
-        meters.rendered(renderStart);
         String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
         String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(session.id()), inner);
         if (adoptable) {

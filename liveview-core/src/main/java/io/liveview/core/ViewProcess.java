@@ -552,7 +552,7 @@ final class ViewProcess {
         }
         Map<Integer, Patch> parts;
         try {
-            parts = components.renderComponents(server.renderer(), base, server.differ());
+            parts = components.renderComponents(server.renderer(), base, server.differ(), meters);
         } catch (RuntimeException e) {
             String shown = componentFailed(mount, e);
             return new Changes(new Patch(List.of(new Op.ReplaceChildren(List.of(), shown))), Map.of());
@@ -591,7 +591,7 @@ final class ViewProcess {
             return html;
         }
         try {
-            components.renderComponents(server.renderer(), base, server.differ());
+            components.renderComponents(server.renderer(), base, server.differ(), meters);
         } catch (RuntimeException e) {
             return componentFailed(mount, e);
         }

@@ -79,7 +79,7 @@ class ComponentErrorsTest {
 
     private String whole(String fragment) throws Exception {
         String html = components.renderView(renderer, new Fragment(fragment), "");
-        components.renderComponents(renderer, "", differ);
+        components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         String whole = components.expand(html, new HashSet<>());
         components.roundDone();
         return whole;
@@ -134,13 +134,13 @@ class ComponentErrorsTest {
                 + "<li lv-cid=\"3\">inner 2: 0</li></ol></section></div>", whole("nested"));
 
         assertTrue(components.handleEvent(3, "click", null));
-        Map<Integer, Patch> patches = components.renderComponents(renderer, "", differ);
+        Map<Integer, Patch> patches = components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         assertEquals(Set.of(3), patches.keySet(), "the inner component alone");
 
         socket.assign("count", 3); // the view passes the outer one a new count: it places a third inner one
         String html = components.renderView(renderer, new Fragment("nested"), "");
         assertEquals("<div><section lv-cid=\"1\"></section></div>", html, "the view's render holds a placeholder");
-        patches = components.renderComponents(renderer, "", differ);
+        patches = components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         assertEquals(Set.of(1), patches.keySet());
         Set<Integer> sent = new HashSet<>();
         String inserted = components.expand(patches.get(1), sent).ops().toString();
@@ -150,7 +150,7 @@ class ComponentErrorsTest {
 
         socket.assign("count", 1); // two inner ones go, and with them their state
         components.renderView(renderer, new Fragment("nested"), "");
-        components.renderComponents(renderer, "", differ);
+        components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
         components.roundDone();
         assertTrue(components.handleEvent(2, "click", null));
         assertEquals(false, components.handleEvent(3, "click", null), "dropped");
