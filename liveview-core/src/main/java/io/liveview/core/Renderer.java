@@ -22,6 +22,10 @@ final class Renderer {
     /** The template variable holding the prefix the server is mounted under ({@code ""} standalone). */
     static final String BASE = "lvBase";
 
+    static {
+        RecordAccessor.install();
+    }
+
     private final TemplateEngine engine = new TemplateEngine();
 
     /** Templates from the class path only, parsed once. */
