@@ -64,8 +64,8 @@ public final class Bench {
         System.out.println("|---|---|---|---|");
         for (String name : BenchPages.NAMES) {
             BenchPages.Scenario page = BenchPages.scenario(name);
-            String before = renderer.render(page.template(), page.before());
-            String after = renderer.render(page.template(), page.after());
+            String before = renderer.render(page.template(), page.before(), "");
+            String after = renderer.render(page.template(), page.after(), "");
             Patch patch = differ.diff(Snapshot.of(before), after).patch();
             System.out.printf("| %s | %,d | %,d | %,d |%n", name, patch.ops().size(),
                 utf8(PatchCodec.encode(patch)), utf8(after));
@@ -79,7 +79,7 @@ public final class Bench {
             "counter", BenchPages.scenario("counter"), "table (1,000 rows)", BenchPages.scenario("table-change"));
         for (var entry : pages.entrySet()) {
             BenchPages.Scenario page = entry.getValue();
-            String html = renderer.render(page.template(), page.before());
+            String html = renderer.render(page.template(), page.before(), "");
             System.out.printf("| %s | %,d | %,d | %,d |%n", entry.getKey(), utf8(html),
                 GraphLayout.parseInstance(Snapshot.of(html)).totalSize(),
                 GraphLayout.parseInstance(Html.parseFragment(html)).totalSize());
@@ -132,10 +132,10 @@ public final class Bench {
         System.out.println("|---|---|---|---|");
         for (String name : BenchPages.NAMES) {
             BenchPages.Scenario page = BenchPages.scenario(name);
-            Snapshot before = Snapshot.of(renderer.render(page.template(), page.before()));
-            String after = renderer.render(page.template(), page.after());
+            Snapshot before = Snapshot.of(renderer.render(page.template(), page.before(), ""));
+            String after = renderer.render(page.template(), page.after(), "");
             Runnable diff = () -> PatchCodec.encode(differ.diff(before, after).patch());
-            Runnable render = () -> renderer.render(page.template(), page.after());
+            Runnable render = () -> renderer.render(page.template(), page.after(), "");
             int rounds = 15;
             double[] diffs = new double[rounds];
             double[] renders = new double[rounds];

@@ -38,8 +38,8 @@ public class DiffBenchmark {
     public void setUp() {
         renderer = BenchPages.renderer();
         page = BenchPages.scenario(scenario);
-        before = Snapshot.of(renderer.render(page.template(), page.before()));
-        after = renderer.render(page.template(), page.after());
+        before = Snapshot.of(renderer.render(page.template(), page.before(), ""));
+        after = renderer.render(page.template(), page.after(), "");
     }
 
     /** @return the encoded patch */
@@ -51,6 +51,6 @@ public class DiffBenchmark {
     /** @return the page after the event */
     @Benchmark
     public String render() {
-        return renderer.render(page.template(), page.after());
+        return renderer.render(page.template(), page.after(), "");
     }
 }
