@@ -22,7 +22,11 @@ import org.jsoup.parser.Parser;
  *
  * <p>The new render is parsed as the children of a {@code div} ({@link Html#parseFragment});
  * the previous one is read from its {@link Snapshot}, which holds it parsed and packed
- * ({@link PackedTree}), so it is not parsed again. Both are walked together from the root; a
+ * ({@link PackedTree}), so it is not parsed again. When the new render is plainly nested markup
+ * (no raw text, {@code template}, {@code select}, SVG, left-out end tags...), only the children
+ * that differ from the previous render are parsed, found by reading the new HTML as tokens
+ * against the packed previous render ({@link Narrowing}); the packing, and so the patch, are the
+ * same as the full parse's. Both are walked together from the root; a
  * matched pair whose packings are equal is unchanged and skipped. For each pair of matched
  * parents the children are handled in three passes, so that every path is valid when the
  * client reaches it:

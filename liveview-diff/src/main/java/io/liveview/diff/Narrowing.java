@@ -109,10 +109,10 @@ final class Narrowing {
     private boolean matched(int kind) {
         PackedNode parent = open[top];
         boolean more = oldChild[top] < parent.end();
-        PackedNode next = more ? PackedNode.at(old, oldChild[top]) : null;
         switch (kind) {
             case Tokenizer.START -> {
-                if (!more || !same(tokens, kind, next)) {
+                PackedNode next = more ? sameElement(tokens, old, oldChild[top]) : null;
+                if (next == null) {
                     return false;
                 }
                 if (Nesting.isVoid(tokens.name)) {
@@ -130,10 +130,11 @@ final class Narrowing {
                 minLevel = Math.min(minLevel, top);
             }
             case Tokenizer.TEXT, Tokenizer.COMMENT -> {
-                if (!more || !same(tokens, kind, next)) {
+                int end = more ? sameDataEnd(tokens, kind, old, oldChild[top]) : -1;
+                if (end < 0) {
                     return false;
                 }
-                advance(next.end());
+                advance(end);
             }
             default -> {
                 return !more;
@@ -286,16 +287,22 @@ final class Narrowing {
             int kind = range.next();
             boolean more = next < ends.getLast();
             switch (kind) {
-                case Tokenizer.START, Tokenizer.TEXT, Tokenizer.COMMENT -> {
-                    PackedNode node = more ? PackedNode.at(packed, next) : null;
-                    if (node == null || !same(range, kind, node)) {
+                case Tokenizer.START -> {
+                    PackedNode node = more ? sameElement(range, packed, next) : null;
+                    if (node == null) {
                         return false;
                     }
-                    if (kind == Tokenizer.START && !Nesting.isVoid(range.name)) {
+                    if (Nesting.isVoid(range.name)) {
+                        next = node.end();
+                    } else {
                         ends.add(node.end());
                         next = node.body();
-                    } else {
-                        next = node.end();
+                    }
+                }
+                case Tokenizer.TEXT, Tokenizer.COMMENT -> {
+                    next = more ? sameDataEnd(range, kind, packed, next) : -1;
+                    if (next < 0) {
+                        return false;
                     }
                 }
                 case Tokenizer.END -> {
@@ -314,10 +321,18 @@ final class Narrowing {
         }
     }
 
-    /** Whether a start tag, text or comment token equals a packed node. */
-    private static boolean same(Tokenizer tokens, int kind, PackedNode node) {
-        return kind == Tokenizer.START
-                ? node.sameStartTag(tokens) && (!Nesting.isVoid(tokens.name) || node.childCount() == 0)
-                : node.sameData(tokens, tokens.dataStart, tokens.dataEnd, kind == Tokenizer.COMMENT);
+    /** The packed node at {@code at} if it is an element with the current start tag, else null. */
+    private static PackedNode sameElement(Tokenizer tokens, byte[] packed, int at) {
+        if (packed[at] != PackedTree.ELEMENT_HTML) {
+            return null;
+        }
+        PackedNode node = PackedNode.at(packed, at);
+        boolean same = node.sameStartTag(tokens) && (!Nesting.isVoid(tokens.name) || node.childCount() == 0);
+        return same ? node : null;
+    }
+
+    /** Where the packed node at {@code at} ends if it is the current text or comment, else -1. */
+    private static int sameDataEnd(Tokenizer tokens, int kind, byte[] packed, int at) {
+        return PackedNode.dataEnd(packed, at, tokens, tokens.dataStart, tokens.dataEnd, kind == Tokenizer.COMMENT);
     }
 }

@@ -72,7 +72,10 @@ final class Nesting {
     private int[] openFlags = new int[16];
     private int depth;
     /** The number of open elements of each {@link #NOT_NESTED} name. */
-    private final Map<String, Integer> inside = new HashMap<>();
+    private int paragraphs;
+    private int links;
+    private int buttons;
+    private int forms;
 
     /** The tag names this class knows, for {@link Tokenizer} to read as constants. */
     static Set<String> names() {
@@ -106,7 +109,7 @@ final class Nesting {
         open[depth] = name;
         openFlags[depth++] = flags;
         if ((flags & NOT_NESTED) != 0) {
-            inside.merge(name, 1, Integer::sum);
+            count(name, 1);
         }
         return true;
     }
@@ -117,7 +120,7 @@ final class Nesting {
             return false;
         }
         if ((openFlags[--depth] & NOT_NESTED) != 0) {
-            inside.merge(name, -1, Integer::sum);
+            count(name, -1);
         }
         return true;
     }
@@ -150,7 +153,21 @@ final class Nesting {
     }
 
     private boolean inside(String name) {
-        return inside.getOrDefault(name, 0) > 0;
+        return switch (name) {
+            case "p" -> paragraphs > 0;
+            case "a" -> links > 0;
+            case "button" -> buttons > 0;
+            default -> forms > 0;
+        };
+    }
+
+    private void count(String name, int delta) {
+        switch (name) {
+            case "p" -> paragraphs += delta;
+            case "a" -> links += delta;
+            case "button" -> buttons += delta;
+            default -> forms += delta;
+        }
     }
 
     /** Whether the parser's search for an open element of this name, for a new one, finds one. */

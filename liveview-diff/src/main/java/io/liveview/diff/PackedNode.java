@@ -267,21 +267,24 @@ final class PackedNode {
     }
 
     /**
-     * Whether this is a text node (resp. comment, if {@code comment}) whose data is the decoded
-     * source range of {@code tokens} (resp. the range as it is).
+     * Where the node at {@code start} of a packing ends, if it is a text node (resp. comment, if
+     * {@code comment}) whose data is the decoded source range of {@code tokens} (resp. the range
+     * as it is); else -1. Reads the packing in place: most nodes compared are text.
      */
-    boolean sameData(Tokenizer tokens, int from, int to, boolean comment) {
-        PackedTree.Reader reader = new PackedTree.Reader(bytes, body);
+    static int dataEnd(byte[] bytes, int start, Tokenizer tokens, int from, int to, boolean comment) {
+        int kind = bytes[start];
+        PackedTree.Reader reader = new PackedTree.Reader(bytes, start + 1);
         if (comment ? kind != PackedTree.COMMENT : kind != PackedTree.TEXT && kind != PackedTree.INDENT) {
-            return false;
+            return -1;
         }
         if (kind == PackedTree.INDENT) {
-            return tokens.isIndent(from, to, reader.varint());
+            return tokens.isIndent(from, to, reader.varint()) ? reader.position : -1;
         }
         int length = reader.varint();
-        return comment
+        boolean same = comment
                 ? tokens.rawEquals(from, to, bytes, reader.position, length)
                 : tokens.textEquals(from, to, bytes, reader.position, length);
+        return same ? reader.position + length : -1;
     }
 
     /**

@@ -266,12 +266,14 @@ final class PackedTree {
 
         Writer(int htmlLength) {
             bytes = new byte[htmlLength + 16];
-            // Templates average more than eight characters of HTML per node.
-            starts = new int[htmlLength / 8 + 16];
-            sizes = new int[starts.length];
         }
 
         void node(Node node) {
+            if (starts == null) {
+                // Templates average more than eight characters of HTML per node.
+                starts = new int[bytes.length / 8 + 16];
+                sizes = new int[starts.length];
+            }
             int index = count++;
             if (index + 1 >= starts.length) {
                 // One entry to spare for the end of the last node.

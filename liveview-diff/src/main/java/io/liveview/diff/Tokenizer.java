@@ -374,7 +374,8 @@ final class Tokenizer {
         }
         for (int slot = hash & (KNOWN.length - 1); KNOWN[slot] != null; slot = (slot + 1) & (KNOWN.length - 1)) {
             String known = KNOWN[slot];
-            if (known.length() == to - from && html.regionMatches(true, from, known, 0, to - from)) {
+            if (known.length() == to - from && (html.regionMatches(from, known, 0, to - from)
+                    || html.regionMatches(true, from, known, 0, to - from))) {
                 return known;
             }
         }
@@ -385,7 +386,8 @@ final class Tokenizer {
     boolean attributeNameIs(int i, String name) {
         int from = attributes[4 * i];
         int length = attributes[4 * i + 1] - from;
-        return name.length() == length && html.regionMatches(true, from, name, 0, length);
+        return name.length() == length
+                && (html.regionMatches(from, name, 0, length) || html.regionMatches(true, from, name, 0, length));
     }
 
     private static boolean isSpace(char c) {
