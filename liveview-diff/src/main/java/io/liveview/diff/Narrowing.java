@@ -47,6 +47,8 @@ final class Narrowing {
     private int[] firstNew;
     /** The level of the element whose children differ, -1 while none do. */
     private int level = -1;
+    /** The lowest level the comparison has been at since the differing children ended. */
+    private int minLevel;
     /** Where the differing children end, in the previous packing and the new HTML. */
     private int oldEnd;
     private int newEnd;
@@ -82,7 +84,7 @@ final class Narrowing {
                 return false;
             }
             if (!matched(kind)) {
-                differs(kind);
+                differs();
                 if (!skipDiffering(kind)) {
                     return false;
                 }
@@ -143,9 +145,6 @@ final class Narrowing {
         return true;
     }
 
-    /** The lowest level the comparison has been at since the differing children ended. */
-    private int minLevel;
-
     private void push(PackedNode element) {
         top++;
         if (top == open.length) {
@@ -171,7 +170,7 @@ final class Narrowing {
      * element the token is in, from the child it starts, or of the lowest element around both
      * these and the children that differed before.
      */
-    private void differs(int kind) {
+    private void differs() {
         if (level < 0) {
             int levels = top + 1;
             firstOpen = Arrays.copyOf(open, levels);
