@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
@@ -21,7 +22,11 @@ import org.jsoup.parser.Parser;
  *
  * <p>The new render is parsed as the children of a {@code div} ({@link Html#parseFragment});
  * the previous one is read from its {@link Snapshot}, which holds it parsed and packed
- * ({@link PackedTree}), so it is not parsed again. Both are walked together from the root; a
+ * ({@link PackedTree}), so it is not parsed again. When the new render is plainly nested markup
+ * (no raw text, {@code template}, {@code select}, SVG, left-out end tags...), only the children
+ * that differ from the previous render are parsed, found by reading the new HTML as tokens
+ * against the packed previous render ({@link Narrowing}); the packing, and so the patch, are the
+ * same as the full parse's. Both are walked together from the root; a
  * matched pair whose packings are equal is unchanged and skipped. For each pair of matched
  * parents the children are handled in three passes, so that every path is valid when the
  * client reaches it:
@@ -102,24 +107,43 @@ public final class Differ {
      */
     public Result diff(Snapshot previous, String newInnerHtml) {
         Objects.requireNonNull(previous, "previous");
+        // Most renders change little: read the new one against the previous without parsing it
+        // whole when that is exact (Narrowing), which it is not shown to be for elements.
+        NarrowedRender narrowed = previous.element() ? null : Narrowing.narrow(previous.packed(), newInnerHtml);
+        if (narrowed == Narrowing.UNCHANGED) {
+            return new Result(Patch.empty(), previous);
+        }
+        if (narrowed != null) {
+            return diff(previous, narrowed.packing(), narrowed.root(), narrowed::childrenOf);
+        }
+        return diffParsed(previous, newInnerHtml);
+    }
+
+    /** {@link #diff} by parsing the new render whole. */
+    static Result diffParsed(Snapshot previous, String newInnerHtml) {
         Element root = previous.element() ? Html.parseElement(newInnerHtml) : Html.parseFragment(newInnerHtml);
-        PackedTree.Packing packing = PackedTree.pack(root, newInnerHtml.length());
+        return diff(previous, PackedTree.pack(root, newInnerHtml.length()), root, Element::childNodes);
+    }
+
+    private static Result diff(Snapshot previous, PackedTree.Packing packing, Element root,
+            Function<Element, List<Node>> children) {
         Snapshot next = new Snapshot(packing.bytes(), previous.element());
         PackedNode old = PackedNode.root(previous.packed());
         if (old.samePacking(packing, 0)) {
             return new Result(Patch.empty(), next);
         }
         List<Op> ops = new ArrayList<>();
-        new Walk(ops, packing).children(old, root, 0, new ArrayList<>());
+        new Walk(ops, packing, children).children(old, root, 0, new ArrayList<>());
         return new Result(new Patch(ops), next);
     }
 
     /**
      * One diff's traversal of the previous render (packed) and the new one (parsed). A new node
      * travels with its index in {@code next}, to compare its packing with the old node's;
-     * {@code path} is a stack of the current node's child indexes.
+     * {@code path} is a stack of the current node's child indexes. {@code newChildren} gives a
+     * new element's children (a narrowed render builds few of them).
      */
-    private record Walk(List<Op> ops, PackedTree.Packing next) {
+    private record Walk(List<Op> ops, PackedTree.Packing next, Function<Element, List<Node>> newChildren) {
 
         void node(PackedNode before, Node after, int index, List<Integer> path) {
             if (before.isElement() && after instanceof Element n) {
@@ -252,7 +276,7 @@ public final class Differ {
 
         void children(PackedNode oldParent, Element newParent, int index, List<Integer> path) {
             List<PackedNode> olds = oldParent.children();
-            List<Node> news = newParent.childNodes();
+            List<Node> news = newChildren.apply(newParent);
             int m = olds.size();
             int n = news.size();
             int[] indexes = new int[n];

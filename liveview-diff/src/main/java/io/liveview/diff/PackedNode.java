@@ -23,7 +23,10 @@ final class PackedNode {
     private final int body;
     private String name = "";
     private String namespace = "";
+    /** For elements: where the content length, the attributes and the child count are. */
+    private int lengthAt;
     private int attributesAt;
+    private int childCountAt;
     /** Name and value pairs, read on first use: most old nodes are only compared as bytes. */
     private String[] attributes;
     private int childCount;
@@ -36,6 +39,7 @@ final class PackedNode {
         if (isElement()) {
             namespace = reader.namespace(kind);
             name = reader.name();
+            lengthAt = reader.position;
             int content = reader.varint();
             end = reader.position + content;
             attributesAt = reader.position;
@@ -43,6 +47,7 @@ final class PackedNode {
                 reader.skipName();
                 reader.skipBytes();
             }
+            childCountAt = reader.position;
             childCount = reader.varint();
             body = reader.position;
         } else {
@@ -60,6 +65,41 @@ final class PackedNode {
      */
     static PackedNode root(byte[] bytes) {
         return new PackedNode(bytes, 0);
+    }
+
+    /** The node that starts at {@code start} of a packed tree. */
+    static PackedNode at(byte[] bytes, int start) {
+        return new PackedNode(bytes, start);
+    }
+
+    /** Where this node starts in the packing. */
+    int start() {
+        return start;
+    }
+
+    /** Where this node ends in the packing: where its next sibling starts. */
+    int end() {
+        return end;
+    }
+
+    /** Where an element's first child starts (its content ends at {@link #end}). */
+    int body() {
+        return body;
+    }
+
+    /** Where an element's content length is written: the length counts from after it. */
+    int lengthAt() {
+        return lengthAt;
+    }
+
+    /** Where an element's attributes are written: its content length counts from there. */
+    int attributesAt() {
+        return attributesAt;
+    }
+
+    /** Where an element's child count is written. */
+    int childCountAt() {
+        return childCountAt;
     }
 
     boolean isElement() {
@@ -198,6 +238,53 @@ final class PackedNode {
                 child.appendWholeText(text);
             }
         }
+    }
+
+    /**
+     * Whether this is an HTML element with the current start tag of {@code tokens}: the same
+     * name and the same attributes in the same order.
+     */
+    boolean sameStartTag(Tokenizer tokens) {
+        if (kind != PackedTree.ELEMENT_HTML || !name.equals(tokens.name)) {
+            return false;
+        }
+        PackedTree.Reader reader = new PackedTree.Reader(bytes, attributesAt);
+        if (reader.varint() != tokens.attributeCount) {
+            return false;
+        }
+        for (int i = 0; i < tokens.attributeCount; i++) {
+            if (!tokens.attributeNameIs(i, reader.name())) {
+                return false;
+            }
+            int length = reader.varint();
+            if (!tokens.textEquals(tokens.attributes[4 * i + 2], tokens.attributes[4 * i + 3], bytes,
+                    reader.position, length)) {
+                return false;
+            }
+            reader.position += length;
+        }
+        return true;
+    }
+
+    /**
+     * Where the node at {@code start} of a packing ends, if it is a text node (resp. comment, if
+     * {@code comment}) whose data is the decoded source range of {@code tokens} (resp. the range
+     * as it is); else -1. Reads the packing in place: most nodes compared are text.
+     */
+    static int dataEnd(byte[] bytes, int start, Tokenizer tokens, int from, int to, boolean comment) {
+        int kind = bytes[start];
+        PackedTree.Reader reader = new PackedTree.Reader(bytes, start + 1);
+        if (comment ? kind != PackedTree.COMMENT : kind != PackedTree.TEXT && kind != PackedTree.INDENT) {
+            return -1;
+        }
+        if (kind == PackedTree.INDENT) {
+            return tokens.isIndent(from, to, reader.varint()) ? reader.position : -1;
+        }
+        int length = reader.varint();
+        boolean same = comment
+                ? tokens.rawEquals(from, to, bytes, reader.position, length)
+                : tokens.textEquals(from, to, bytes, reader.position, length);
+        return same ? reader.position + length : -1;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.liveview.diff;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Attributes;
@@ -109,6 +110,21 @@ final class PackedTree {
     }
 
     /**
+     * Packs consecutive siblings, one after the other, as they are packed inside their parent.
+     *
+     * @param nodes the siblings
+     * @param htmlLength the length of the HTML they were parsed from
+     * @return their packings, concatenated
+     */
+    static byte[] pack(List<Node> nodes, int htmlLength) {
+        Writer writer = new Writer(htmlLength);
+        for (Node node : nodes) {
+            writer.node(node);
+        }
+        return Arrays.copyOf(writer.bytes, writer.length);
+    }
+
+    /**
      * Rebuilds the tree of a packing.
      *
      * @param bytes a packed tree
@@ -116,6 +132,128 @@ final class PackedTree {
      */
     static Element unpack(byte[] bytes) {
         return (Element) new Reader(bytes).node();
+    }
+
+    /** Rebuilds the subtree of the node that starts at {@code start} of a packing. */
+    static Node unpack(byte[] bytes, int start) {
+        return new Reader(bytes, start).node();
+    }
+
+    /** Rebuilds the element that starts at {@code start}, with its attributes but no children. */
+    static Element shell(byte[] bytes, int start) {
+        Reader reader = new Reader(bytes, start);
+        return reader.element(reader.kind());
+    }
+
+    /**
+     * The node positions of a packed tree, as {@link #pack} gives them.
+     *
+     * @param bytes a packed tree
+     * @return its packing
+     */
+    static Packing index(byte[] bytes) {
+        Indexer indexer = new Indexer(bytes);
+        indexer.node(0);
+        indexer.starts[indexer.count] = bytes.length;
+        return new Packing(bytes, indexer.starts, indexer.sizes);
+    }
+
+    /**
+     * A packed tree with some children of one element replaced: the packing of the tree the
+     * replacement makes, as {@link #pack} would write it.
+     *
+     * @param bytes a packed tree
+     * @param path the element and its ancestors, the root first
+     * @param from where the replaced children start in {@code bytes}
+     * @param to where they end
+     * @param children the packing of the children that replace them
+     * @param childCount how many children the element then has
+     * @return the new packed tree
+     */
+    static byte[] splice(byte[] bytes, List<PackedNode> path, int from, int to, byte[] children, int childCount) {
+        // Content lengths change from the element up: each by the change below it, the sizes of
+        // the lengths written below included.
+        int[] contents = new int[path.size()];
+        int delta = children.length - (to - from)
+                + varintSize(childCount) - varintSize(path.getLast().childCount());
+        for (int k = path.size() - 1; k >= 0; k--) {
+            int content = path.get(k).end() - path.get(k).attributesAt();
+            contents[k] = content + delta;
+            delta += varintSize(contents[k]) - varintSize(content);
+        }
+        Writer out = new Writer(bytes.length + delta);
+        int copied = 0;
+        for (int k = 0; k < path.size(); k++) {
+            PackedNode node = path.get(k);
+            out.copy(bytes, copied, node.lengthAt());
+            out.varint(contents[k]);
+            copied = node.attributesAt();
+        }
+        PackedNode element = path.getLast();
+        out.copy(bytes, copied, element.childCountAt());
+        out.varint(childCount);
+        out.copy(bytes, element.body(), from);
+        out.copy(children, 0, children.length);
+        out.copy(bytes, to, bytes.length);
+        return Arrays.copyOf(out.bytes, out.length);
+    }
+
+    private static int varintSize(int value) {
+        int size = 1;
+        while ((value & ~0x7F) != 0) {
+            value >>>= 7;
+            size++;
+        }
+        return size;
+    }
+
+    /** Reads the node positions of a packed tree, in document order. */
+    private static final class Indexer {
+        final byte[] bytes;
+        int[] starts;
+        int[] sizes;
+        int count;
+
+        Indexer(byte[] bytes) {
+            this.bytes = bytes;
+            starts = new int[bytes.length / 4 + 2];
+            sizes = new int[starts.length];
+        }
+
+        /** Indexes the node at {@code start}; returns where it ends. */
+        int node(int start) {
+            int index = count++;
+            if (count >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+                sizes = Arrays.copyOf(sizes, starts.length);
+            }
+            starts[index] = start;
+            Reader reader = new Reader(bytes, start);
+            int kind = reader.kind();
+            int end;
+            if (kind <= ELEMENT_OTHER) {
+                if (kind == ELEMENT_OTHER) {
+                    reader.skipBytes();
+                }
+                reader.skipName();
+                int content = reader.varint();
+                end = reader.position + content;
+                for (int a = reader.varint(); a > 0; a--) {
+                    reader.skipName();
+                    reader.skipBytes();
+                }
+                int childCount = reader.varint();
+                int at = reader.position;
+                for (int c = 0; c < childCount; c++) {
+                    at = node(at);
+                }
+            } else {
+                reader.skip(kind);
+                end = reader.position;
+            }
+            sizes[index] = count - index;
+            return end;
+        }
     }
 
     /** Appends packed nodes to a growing array. */
@@ -128,12 +266,14 @@ final class PackedTree {
 
         Writer(int htmlLength) {
             bytes = new byte[htmlLength + 16];
-            // Templates average more than eight characters of HTML per node.
-            starts = new int[htmlLength / 8 + 16];
-            sizes = new int[starts.length];
         }
 
         void node(Node node) {
+            if (starts == null) {
+                // Templates average more than eight characters of HTML per node.
+                starts = new int[bytes.length / 8 + 16];
+                sizes = new int[starts.length];
+            }
             int index = count++;
             if (index + 1 >= starts.length) {
                 // One entry to spare for the end of the last node.
@@ -207,15 +347,6 @@ final class PackedTree {
             length = end;
         }
 
-        private static int varintSize(int value) {
-            int size = 1;
-            while ((value & ~0x7F) != 0) {
-                value >>>= 7;
-                size++;
-            }
-            return size;
-        }
-
         private void text(String text) {
             if (isIndent(text)) {
                 write(INDENT);
@@ -266,6 +397,12 @@ final class PackedTree {
             for (int i = 0; i < n; i++) {
                 bytes[length++] = (byte) s.charAt(i);
             }
+        }
+
+        void copy(byte[] from, int start, int end) {
+            ensure(end - start);
+            System.arraycopy(from, start, bytes, length, end - start);
+            length += end - start;
         }
 
         private void varint(int value) {
@@ -379,19 +516,24 @@ final class PackedTree {
                 case DATA -> new DataNode(string());
                 case COMMENT -> new Comment(string());
                 default -> {
-                    String namespace = namespace(kind);
-                    Element element = new Element(
-                            Tag.valueOf(name(), namespace, ParseSettings.preserveCase), "");
-                    varint();
-                    for (int a = varint(); a > 0; a--) {
-                        element.attributes().put(name(), string());
-                    }
+                    Element element = element(kind);
                     for (int c = varint(); c > 0; c--) {
                         element.appendChild(node());
                     }
                     yield element;
                 }
             };
+        }
+
+        /** Reads an element whose kind was just read, up to its child count. */
+        Element element(int kind) {
+            String namespace = namespace(kind);
+            Element element = new Element(Tag.valueOf(name(), namespace, ParseSettings.preserveCase), "");
+            varint();
+            for (int a = varint(); a > 0; a--) {
+                element.attributes().put(name(), string());
+            }
+            return element;
         }
     }
 }
