@@ -42,6 +42,7 @@ final class Components {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("<([a-z][a-z0-9-]*) lv-cid=\"(\\d+)\"></\\1>");
     private static final Map<List<Object>, Class<?>> TYPES = new ConcurrentHashMap<>();
+    private static final int MAX_UPDATE_PASSES = 16;
 
     private record Key(Class<?> type, String id) {
         @Override
@@ -114,18 +115,21 @@ final class Components {
      * @return the components named that are not on the page, for a warning
      */
     List<String> applyUpdates() throws Exception {
-        if (updates.isEmpty()) {
-            return List.of();
-        }
-        List<Update> queued = updates;
-        updates = List.of();
-        List<String> missing = new ArrayList<>();
-        for (Update update : queued) {
-            Instance instance = byKey.get(update.key());
-            if (instance == null || instance.component == null) {
-                missing.add(update.key().toString());
-            } else {
-                instance.component.update(update.assigns(), instance.socket);
+        List<String> missing = List.of();
+        // An update may send updates in turn: they run now too, a bounded number of times.
+        for (int pass = 0; pass < MAX_UPDATE_PASSES && !updates.isEmpty(); pass++) {
+            List<Update> queued = updates;
+            updates = List.of();
+            for (Update update : queued) {
+                Instance instance = byKey.get(update.key());
+                if (instance == null || instance.component == null) {
+                    if (missing.isEmpty()) {
+                        missing = new ArrayList<>();
+                    }
+                    missing.add(update.key().toString());
+                } else {
+                    instance.component.update(update.assigns(), instance.socket);
+                }
             }
         }
         return missing;

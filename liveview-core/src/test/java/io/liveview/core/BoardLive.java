@@ -43,6 +43,7 @@ public final class BoardLive implements LiveView {
             case "reverse" -> Collections.reverse(items);
             case "relabel" -> items.replaceAll(item -> item.id() == payload.getInt("id") ? new Item(item.id(), "relabelled") : item);
             case "bump" -> socket.sendUpdate(Cell.class, payload.require("id"), Map.of("bump", 10));
+            case "relay" -> socket.sendUpdate(Cell.class, "1", Map.of("relay", "2"));
             default -> throw new UnknownEventException(event);
         }
         socket.assign("items", List.copyOf(items));
@@ -65,6 +66,8 @@ public final class BoardLive implements LiveView {
         public void update(Map<String, Object> assigns, ComponentSocket socket) {
             if (assigns.get("bump") instanceof Integer bump) {
                 socket.update("count", (Integer count) -> count + bump);
+            } else if (assigns.get("relay") instanceof String next) {
+                socket.sendUpdate(Cell.class, next, Map.of("bump", 1)); // an update that updates another
             } else {
                 assigns.forEach(socket::assign);
             }

@@ -93,6 +93,8 @@ class ComponentsTest {
         page.click("#bump-9"); // no cell 9: a warning, nothing else
         page.click("#cell-4 .inc");
         assertEquals("11", page.text("#cell-4 .count"));
+        page.click("#relay"); // cell 1's update sends cell 2 an update: both land in this reply
+        assertEquals(List.of("0", "1", "0", "11", "0"), page.texts("#cells .count"));
     }
 
     @Test
