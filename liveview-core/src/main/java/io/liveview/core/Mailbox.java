@@ -15,6 +15,9 @@ import org.slf4j.MDC;
  */
 final class Mailbox {
 
+    /** How long a drain runs tasks before other views waiting for a carrier go first. */
+    private static final long SLICE_NANOS = 2_000_000;
+
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -80,14 +83,18 @@ final class Mailbox {
             return false;
         }
         tasks.add(task);
-        scheduleDrain();
+        scheduleDrain(false);
         return true;
     }
 
-    private void scheduleDrain() {
+    /** @param yieldFirst let the views waiting for a carrier go first (see {@link #drain}) */
+    private void scheduleDrain(boolean yieldFirst) {
         // The CAS also publishes the previous drainer's writes to the next one.
         if (draining.compareAndSet(false, true)) {
-            Thread.ofVirtual().name(threadName).start(this::drain);
+            Thread.ofVirtual().name(threadName).start(yieldFirst ? () -> {
+                Thread.yield();
+                drain();
+            } : this::drain);
         }
     }
 
@@ -104,18 +111,34 @@ final class Mailbox {
         }
     }
 
+    /**
+     * Runs the queued tasks, then {@code onIdle}. The JDK's scheduler neither takes a running
+     * virtual thread off its carrier nor serves waiting ones in order, and it runs a thread
+     * started on a carrier next on that carrier: a view whose tasks keep coming (a client that
+     * sends as soon as it is answered) and take milliseconds each kept a carrier while other views
+     * waited for seconds. So past a time slice a drain yields before its next task, and a drain
+     * that ran past it yields before it starts again; a yielding virtual thread is queued behind
+     * others. Views whose tasks are short never yield.
+     */
     private void drain() {
+        long sliceStart = System.nanoTime();
+        boolean ranLong = false;
         try {
             Runnable task;
             while ((task = tasks.poll()) != null) {
                 size.decrementAndGet();
                 run(task);
+                if (System.nanoTime() - sliceStart > SLICE_NANOS && !tasks.isEmpty()) {
+                    Thread.yield();
+                    sliceStart = System.nanoTime();
+                }
             }
             run(onIdle);
+            ranLong = System.nanoTime() - sliceStart > SLICE_NANOS;
         } finally {
             draining.set(false);
             if (!tasks.isEmpty()) {
-                scheduleDrain();
+                scheduleDrain(ranLong);
             }
         }
     }
