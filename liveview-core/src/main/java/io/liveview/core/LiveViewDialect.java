@@ -86,6 +86,14 @@ final class LiveViewDialect extends AbstractProcessorDialect implements IExpress
                 throw new IllegalStateException("lv:component is only for the templates of live views and components");
             }
             String name = String.valueOf(evaluate(context, attributeValue));
+            for (IProcessableElementTag around : context.getElementStack()) {
+                // A stream's items render once and are not kept: their components would be dropped
+                // at the view's next render, while the page still showed them.
+                if (around != tag && (around.hasAttribute(PREFIX + "-stream") || around.hasAttribute(PREFIX + ":stream"))) {
+                    throw new IllegalStateException("lv:component=\"" + name + "\" inside a stream container: "
+                            + "a stream's items are not kept, so they cannot hold components (docs/components.md, Limits)");
+                }
+            }
             Map<String, Object> passed = new LinkedHashMap<>();
             for (IAttribute attribute : tag.getAllAttributes()) {
                 String complete = attribute.getAttributeCompleteName();

@@ -122,6 +122,13 @@ class ComponentErrorsTest {
     }
 
     @Test
+    void aStreamsItemsCannotHoldComponents() {
+        socket.stream(LiveStream.of("items", (Integer n) -> "item-" + n), java.util.List.of(1, 2));
+        String message = failure("in-stream");
+        assertTrue(message.contains("lv:component=\"Plain\" inside a stream container"), message);
+    }
+
+    @Test
     void aComponentRendersOneElement() {
         String message = failure("two-roots");
         assertTrue(message.contains("exactly one element"), message);
