@@ -62,9 +62,7 @@ public class ComponentBenchmark {
         Table table = new Table();
         table.mount(null, null, socket);
         components = socket.components();
-        components.renderView(renderer, table, "");
-        components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
-        components.roundDone();
+        components.whole(components.renderView(renderer, table, ""), renderer, "", differ, Metrics.NONE.route(""));
     }
 
     /** @return the encoded patches of the event */

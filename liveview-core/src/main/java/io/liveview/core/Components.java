@@ -233,6 +233,23 @@ final class Components {
     }
 
     /**
+     * The whole of a template's render for a page that gets everything: the components that
+     * changed (after {@link #forgetPage}, all) render, and fill their placeholders.
+     *
+     * @param differ keeps the snapshots later renders are diffed against; {@code null} for the
+     *     first HTTP render, which keeps none
+     */
+    String whole(String html, Renderer renderer, String base, Differ differ, Metrics.Route meters) throws Exception {
+        if (isEmpty()) {
+            return html;
+        }
+        renderComponents(renderer, base, differ, meters);
+        String whole = expand(html, new HashSet<>());
+        roundDone();
+        return whole;
+    }
+
+    /**
      * Replaces the placeholders of {@code html} with their components' whole renders.
      *
      * @param sent collects the numbers of the components sent whole

@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -581,11 +580,7 @@ public final class LiveViewServer implements AutoCloseable {
         Components components = socket.components();
         String inner = components.renderView(renderer, view, base);
         meters.rendered(renderStart);
-        if (!components.isEmpty()) {
-            components.renderComponents(renderer, base, null, meters);
-            inner = components.expand(inner, new HashSet<>());
-            components.roundDone();
-        }
+        inner = components.whole(inner, renderer, base, null, meters);
         String token = tokens.signView(viewId, route.path(), path, session, Tokens.hash(inner));
         String page = Page.render(renderer, config, socket.assigns(), base, viewId, token, tokens.csrf(session.id()), inner);
         if (adoptable) {

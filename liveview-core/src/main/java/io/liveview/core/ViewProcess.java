@@ -529,10 +529,10 @@ final class ViewProcess {
      * each component that did (see {@link Components}).
      */
     private Changes rerender(Mounted mount) throws Exception {
-        Components components = mount.socket.components();
         if (server.config().wholeRenders()) {
             return rerenderWhole(mount);
         }
+        Components components = mount.socket.components();
         warnMissing(components.applyUpdates());
         Patch patch = Patch.empty();
         if (mount.socket.takeChanged() || mount.templatesChanged) {
@@ -587,17 +587,11 @@ final class ViewProcess {
         components.forgetPage();
         String html = render(mount);
         mount.snapshot = Snapshot.of(html);
-        if (components.isEmpty()) {
-            return html;
-        }
         try {
-            components.renderComponents(server.renderer(), base, server.differ(), meters);
+            return components.whole(html, server.renderer(), base, server.differ(), meters);
         } catch (RuntimeException e) {
             return componentFailed(mount, e);
         }
-        String whole = components.expand(html, new HashSet<>());
-        components.roundDone();
-        return whole;
     }
 
     /**

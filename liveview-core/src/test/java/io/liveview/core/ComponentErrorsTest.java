@@ -79,10 +79,7 @@ class ComponentErrorsTest {
 
     private String whole(String fragment) throws Exception {
         String html = components.renderView(renderer, new Fragment(fragment), "");
-        components.renderComponents(renderer, "", differ, Metrics.NONE.route(""));
-        String whole = components.expand(html, new HashSet<>());
-        components.roundDone();
-        return whole;
+        return components.whole(html, renderer, "", differ, Metrics.NONE.route(""));
     }
 
     private String failure(String fragment) {
